@@ -1,0 +1,152 @@
+//! The governance document (`CONFIG.md`) and its strict loading from JSON and TOML.
+//!
+//! Nothing else in the crate knows that JSON or TOML exist. Loading refuses, with the document
+//! path and (for text) the line and column: syntax errors, unknown keys, duplicate keys, wrong
+//! types, money or areas written as numbers, more than two decimals, exponent/`+`/`_`/leading-dot
+//! decimals, non-strict or impossible dates, decimals beyond range, malformed ids, a
+//! `schema_version` other than 1, and unknown presets or parameters in the profile.
+
+mod error;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
+
+pub use error::{LoadError, LoadErrorKind};
+
+use crate::model::{Compound, Organization, Person, date};
+use crate::policy::{Policy, PolicyError, ProfileSpec};
+
+/// The only schema version this crate reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A governance document: the state of one or more compounds as of a date.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// assert_eq!(cfg.compounds.len(), 1);
+/// assert_eq!(cfg.compounds[0].units.len(), 12);
+/// # Ok::<(), xiaoqu::LoadError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GovernanceConfig {
+    /// Always 1.
+    #[serde(deserialize_with = "schema_version")]
+    pub schema_version: u32,
+    /// The audit date: deadlines and "overdue" are judged against it.
+    #[serde(with = "date")]
+    pub as_of: NaiveDate,
+    /// The policy profile; `default` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<ProfileSpec>,
+    /// Every natural person referenced anywhere.
+    #[serde(default)]
+    pub people: Vec<Person>,
+    /// Organisations above or beside compounds.
+    #[serde(default)]
+    pub organizations: Vec<Organization>,
+    /// The compounds audited.
+    #[serde(default)]
+    pub compounds: Vec<Compound>,
+}
+
+fn schema_version<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let v = u32::deserialize(d)?;
+    if v == SCHEMA_VERSION {
+        Ok(v)
+    } else {
+        Err(serde::de::Error::custom(format_args!("unsupported schema_version `{v}` (this crate reads version 1)")))
+    }
+}
+
+impl GovernanceConfig {
+    /// An empty document as of a date.
+    pub fn new(as_of: NaiveDate) -> Self {
+        Self { schema_version: SCHEMA_VERSION, as_of, profile: None, people: Vec::new(), organizations: Vec::new(), compounds: Vec::new() }
+    }
+
+    /// The policy the document's `profile` names (`default` when absent).
+    ///
+    /// # Errors
+    /// An unknown preset or parameter, or a parameter of the wrong type. Documents loaded by
+    /// this crate were checked already; this can fail only for documents built in code.
+    pub fn policy(&self) -> Result<Policy, PolicyError> {
+        self.profile.as_ref().map_or_else(|| Ok(Policy::default()), Policy::from_spec)
+    }
+
+    /// Loads a JSON document from bytes (UTF-8).
+    ///
+    /// # Errors
+    /// A [`LoadError`] naming the path, line and column of the first problem.
+    ///
+    /// # Example
+    /// ```
+    /// let err = xiaoqu::GovernanceConfig::from_json_slice(br#"{"schema_version": 2, "as_of": "2025-01-01"}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.path(), "schema_version");
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, LoadError> {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        let cfg: Self = serde_path_to_error::deserialize(&mut de).map_err(LoadError::from_json)?;
+        de.end().map_err(|e| LoadError::from_json_plain(&e))?;
+        cfg.check_profile()?;
+        Ok(cfg)
+    }
+
+    /// Loads a JSON document from a string.
+    ///
+    /// # Errors
+    /// As [`from_json_slice`](Self::from_json_slice).
+    #[cfg(feature = "json")]
+    pub fn from_json_str(s: &str) -> Result<Self, LoadError> {
+        Self::from_json_slice(s.as_bytes())
+    }
+
+    /// Loads a TOML document; native TOML dates are accepted as well as date strings.
+    ///
+    /// # Errors
+    /// A [`LoadError`] naming the path, line and column of the first problem.
+    ///
+    /// # Example
+    /// ```
+    /// let doc = "schema_version = 1\nas_of = 2025-09-05\n";
+    /// let cfg = xiaoqu::GovernanceConfig::from_toml_str(doc)?;
+    /// assert_eq!(cfg.as_of.to_string(), "2025-09-05");
+    /// # Ok::<(), xiaoqu::LoadError>(())
+    /// ```
+    #[cfg(feature = "toml")]
+    pub fn from_toml_str(s: &str) -> Result<Self, LoadError> {
+        let de = toml::Deserializer::parse(s).map_err(|e| LoadError::from_toml(String::new(), &e, s))?;
+        let cfg: Self = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            LoadError::from_toml(path, e.inner(), s)
+        })?;
+        cfg.check_profile()?;
+        Ok(cfg)
+    }
+
+    /// The document as pretty JSON.
+    ///
+    /// # Errors
+    /// Only if serialization fails, which the model's types do not do.
+    #[cfg(feature = "json")]
+    pub fn to_json_string_pretty(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string_pretty(self)
+    }
+
+    /// The document as TOML.
+    ///
+    /// # Errors
+    /// When the document has no TOML form (TOML has no null, so unset optional profile
+    /// parameters cannot be written).
+    #[cfg(feature = "toml")]
+    pub fn to_toml_string(&self) -> Result<String, toml::ser::Error> {
+        toml::to_string_pretty(self)
+    }
+
+    fn check_profile(&self) -> Result<(), LoadError> {
+        self.policy().map(|_| ()).map_err(LoadError::from_policy)
+    }
+}

@@ -1,0 +1,24 @@
+#![doc = include_str!("../README.md")]
+//!
+//! ## Modules
+//! - [`model`]: the typed document (ids, money, area, people, compounds, accounts, votes).
+//! - [`config`]: strict loading from JSON and TOML.
+//! - [`policy`]: presets, parameters and per-rule settings.
+//! - [`rules`]: the rule catalogue and [`audit`].
+//! - [`report`]: diagnostics, JSON and text rendering.
+
+#[macro_use]
+mod macros;
+
+pub mod config;
+pub mod example;
+mod index;
+pub mod model;
+pub mod policy;
+pub mod report;
+pub mod rules;
+
+pub use config::{GovernanceConfig, LoadError, LoadErrorKind};
+pub use policy::{Policy, PolicyError, ProfileSpec, RuleSetting};
+pub use report::{Basis, Diagnostic, FactValue, Lang, Path, Report, RuleCode, Severity, Text};
+pub use rules::audit;

@@ -1,0 +1,315 @@
+//! Owners'-assembly votes (业主大会表决) under 民法典 Art 278.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::ids::{AssemblyId, BuildingId, ElectionId, MatterId, PersonId, UnitId};
+use super::unique_map::UniqueMap;
+use super::values::{Money, date, date_opt};
+
+/// A reference to one matter of one assembly vote.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatterRef {
+    /// The assembly.
+    pub assembly: AssemblyId,
+    /// The matter, inside that assembly.
+    pub matter: MatterId,
+}
+
+/// One vote of the owners' assembly, with its matters and ballots.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assembly {
+    /// Unique assembly id.
+    pub id: AssemblyId,
+    /// Who votes: the whole compound or one building.
+    pub scope: Scope,
+    /// How ballots are collected.
+    pub channel: Channel,
+    /// Date the notice was published.
+    #[serde(with = "date")]
+    pub notice_published_on: NaiveDate,
+    /// First voting day.
+    #[serde(with = "date")]
+    pub opened_on: NaiveDate,
+    /// Last voting day.
+    #[serde(with = "date")]
+    pub closed_on: NaiveDate,
+    /// Matters voted on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub matters: Vec<Matter>,
+    /// Ballots, one per unit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ballots: Vec<Ballot>,
+}
+
+/// The scope of a vote, written `{ "kind": "compound" }` or `{ "kind": "building", "building": … }`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawScope", into = "RawScope")]
+pub enum Scope {
+    /// Every unit of the compound.
+    Compound,
+    /// The units of one building.
+    Building(BuildingId),
+}
+
+str_enum! {
+/// The kind tag of a [`Scope`].
+pub enum ScopeKind {
+    /// Whole compound.
+    Compound = "compound",
+    /// One building.
+    Building = "building",
+}
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(hidden)]
+pub struct RawScope {
+    kind: ScopeKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    building: Option<BuildingId>,
+}
+
+impl TryFrom<RawScope> for Scope {
+    type Error = String;
+    fn try_from(r: RawScope) -> Result<Self, String> {
+        let mut f = super::tagged::Fields::new(r.kind.as_str());
+        let scope = match r.kind {
+            ScopeKind::Compound => Self::Compound,
+            ScopeKind::Building => Self::Building(f.req("building", r.building.clone())?),
+        };
+        f.reject_others(&[("building", r.building.is_some())])?;
+        Ok(scope)
+    }
+}
+
+impl From<Scope> for RawScope {
+    fn from(s: Scope) -> Self {
+        match s {
+            Scope::Compound => Self { kind: ScopeKind::Compound, building: None },
+            Scope::Building(b) => Self { kind: ScopeKind::Building, building: Some(b) },
+        }
+    }
+}
+
+str_enum! {
+/// How ballots are collected.
+pub enum Channel {
+    /// Online.
+    Online = "online",
+    /// On paper.
+    Paper = "paper",
+    /// Both.
+    Mixed = "mixed",
+}
+}
+
+/// A matter put to the vote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Matter {
+    /// Id, unique inside the assembly.
+    pub id: MatterId,
+    /// Which Art 278 item it is.
+    pub kind: MatterKind,
+    /// Title.
+    pub title: String,
+    /// Amount, for spending matters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Money>,
+    /// The election it decides, for `elect_committee`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub election: Option<ElectionId>,
+    /// The result as declared by the organisers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declared_result: Option<DeclaredResult>,
+}
+
+str_enum! {
+/// The matters of 民法典 Art 278 para 1 (item numbers in the docs).
+#[non_exhaustive]
+pub enum MatterKind {
+    /// (1) Make or amend the rules of procedure.
+    AmendRulesOfProcedure = "amend_rules_of_procedure",
+    /// (2) Make or amend the management covenant.
+    AmendCovenant = "amend_covenant",
+    /// (3) Elect the owners' committee or replace members.
+    ElectCommittee = "elect_committee",
+    /// (4) Hire a property service.
+    HirePropertyService = "hire_property_service",
+    /// (4) Dismiss a property service.
+    DismissPropertyService = "dismiss_property_service",
+    /// (5) Use the maintenance fund.
+    UseMaintenanceFund = "use_maintenance_fund",
+    /// (6) Raise the maintenance fund.
+    RaiseMaintenanceFund = "raise_maintenance_fund",
+    /// (7) Rebuild or reconstruct.
+    Rebuild = "rebuild",
+    /// (8) Change the use of common parts.
+    ChangeCommonUse = "change_common_use",
+    /// (8) Use common parts for business.
+    BusinessUseOfCommonParts = "business_use_of_common_parts",
+    /// (9) Other major matters.
+    OtherMajor = "other_major",
+}
+}
+
+impl MatterKind {
+    /// Whether Art 278 requires ≥ 3/4 of participants (items 6, 7, 8) rather than more than half.
+    pub fn is_special_majority(self) -> bool {
+        matches!(self, Self::RaiseMaintenanceFund | Self::Rebuild | Self::ChangeCommonUse | Self::BusinessUseOfCommonParts)
+    }
+}
+
+str_enum! {
+/// A declared result.
+pub enum DeclaredResult {
+    /// Passed.
+    Passed = "passed",
+    /// Failed.
+    Failed = "failed",
+}
+}
+
+/// One unit's ballot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ballot {
+    /// The unit voting.
+    pub unit: UnitId,
+    /// Who cast it.
+    pub voter: PersonId,
+    /// The owner the voter holds a proxy from, if not an owner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proxy_for: Option<PersonId>,
+    /// Date cast.
+    #[serde(with = "date")]
+    pub cast_on: NaiveDate,
+    /// Choice per matter id; a matter named twice is a load error.
+    #[serde(default)]
+    pub choices: UniqueMap<MatterId, Choice>,
+}
+
+str_enum! {
+/// A choice on one matter.
+pub enum Choice {
+    /// For (同意).
+    For = "for",
+    /// Against (反对).
+    Against = "against",
+    /// Abstain (弃权): participates, does not approve.
+    Abstain = "abstain",
+}
+}
+
+/// A committee election (业委会选举/换届).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Election {
+    /// Unique election id.
+    pub id: ElectionId,
+    /// First, re-election or by-election.
+    pub kind: ElectionKind,
+    /// Seats to fill.
+    pub seats: u32,
+    /// The assembly vote that holds it.
+    pub assembly: AssemblyId,
+    /// Date the candidate list was published.
+    #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    pub candidate_list_published_on: Option<NaiveDate>,
+    /// The preparatory group (筹备组).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preparatory_group: Option<PreparatoryGroup>,
+    /// Candidates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Candidate>,
+}
+
+str_enum! {
+/// Kind of election.
+pub enum ElectionKind {
+    /// First election.
+    First = "first",
+    /// Re-election at the end of a term (换届).
+    ReElection = "re_election",
+    /// By-election (补选).
+    ByElection = "by_election",
+}
+}
+
+/// The preparatory group (筹备组) of an election.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreparatoryGroup {
+    /// Date formed.
+    #[serde(with = "date")]
+    pub formed_on: NaiveDate,
+    /// Leader.
+    pub leader: PersonId,
+    /// Members and whom they represent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<PrepMember>,
+}
+
+/// A member of the preparatory group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrepMember {
+    /// The person.
+    pub person: PersonId,
+    /// Whom they represent.
+    pub represents: Represents,
+}
+
+str_enum! {
+/// Whom a preparatory-group member represents.
+#[non_exhaustive]
+pub enum Represents {
+    /// Owners.
+    Owners = "owners",
+    /// The developer.
+    Developer = "developer",
+    /// The street office.
+    StreetOffice = "street_office",
+    /// The residents' committee.
+    ResidentsCommittee = "residents_committee",
+    /// The community party organisation.
+    CommunityPartyOrg = "community_party_org",
+    /// A property-right unit.
+    PropertyRightUnit = "property_right_unit",
+    /// The police station.
+    Police = "police",
+}
+}
+
+/// A candidate for the committee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Candidate {
+    /// The person.
+    pub person: PersonId,
+    /// Who nominated them.
+    pub nominated_by: Nominator,
+    /// Signed the written commitment (承诺书).
+    pub commitment_signed: bool,
+}
+
+str_enum! {
+/// Who nominated a candidate.
+#[non_exhaustive]
+pub enum Nominator {
+    /// The community party organisation.
+    CommunityPartyOrg = "community_party_org",
+    /// The residents' committee.
+    ResidentsCommittee = "residents_committee",
+    /// The street office.
+    StreetOffice = "street_office",
+    /// Self-nominated.
+    SelfNominated = "self",
+    /// Jointly by owners.
+    JointOwners = "joint_owners",
+}
+}

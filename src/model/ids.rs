@@ -1,0 +1,150 @@
+//! Identifier newtypes, one per kind of entity, validated on construction.
+//!
+//! An id is 1–64 characters from `[A-Za-z0-9._-]`. Ids of different kinds are different types,
+//! so a person id can never be passed where a unit id is expected.
+
+use std::borrow::Borrow;
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// The longest id accepted.
+pub const MAX_ID_LEN: usize = 64;
+
+/// Why a string is not a valid id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a valid id (1-64 characters from A-Z a-z 0-9 . _ -)")]
+pub struct IdError(pub String);
+
+/// Checks the id alphabet and length.
+///
+/// # Errors
+/// [`IdError`] when `s` is empty, longer than 64 characters, or has a character outside
+/// `[A-Za-z0-9._-]`.
+pub fn validate_id(s: &str) -> Result<(), IdError> {
+    let ok = !s.is_empty()
+        && s.len() <= MAX_ID_LEN
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    if ok { Ok(()) } else { Err(IdError(s.chars().take(80).collect())) }
+}
+
+macro_rules! id_types {
+    ($($(#[$m:meta])* $name:ident;)*) => {$(
+        $(#[$m])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(Box<str>);
+
+        impl $name {
+            /// Validates and wraps an id.
+            ///
+            /// # Errors
+            /// [`IdError`] when the string is not 1–64 characters of `[A-Za-z0-9._-]`.
+            pub fn new(s: &str) -> Result<Self, IdError> {
+                validate_id(s).map(|()| Self(s.into()))
+            }
+
+            /// The id as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = IdError;
+            fn from_str(s: &str) -> Result<Self, IdError> {
+                Self::new(s)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl Visitor<'_> for V {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str("an id string")
+                    }
+                    fn visit_str<E: de::Error>(self, v: &str) -> Result<$name, E> {
+                        $name::new(v).map_err(E::custom)
+                    }
+                }
+                d.deserialize_str(V)
+            }
+        }
+    )*};
+}
+
+id_types! {
+    /// A natural person.
+    PersonId;
+    /// An organisation (party organisation, street office, company…).
+    OrgId;
+    /// A compound (小区).
+    CompoundId;
+    /// A building (楼栋).
+    BuildingId;
+    /// An exclusive part (专有部分): a flat, shop or parking space.
+    UnitId;
+    /// A party branch (党支部).
+    BranchId;
+    /// A joint account (共管账户).
+    AccountId;
+    /// A ledger entry of a joint account.
+    EntryId;
+    /// A maintenance-fund deposit.
+    DepositId;
+    /// A maintenance-fund use.
+    FundUseId;
+    /// An owners'-assembly vote (业主大会表决).
+    AssemblyId;
+    /// A matter of an assembly vote; unique only inside its assembly.
+    MatterId;
+    /// A committee election.
+    ElectionId;
+    /// A meeting.
+    MeetingId;
+    /// A matter of a meeting; unique only inside its meeting.
+    MeetingMatterId;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_alphabet_and_length() {
+        assert!(PersonId::new("p-01").is_ok());
+        assert!(PersonId::new("a.B_9-z").is_ok());
+        assert!(PersonId::new(&"x".repeat(64)).is_ok());
+        assert!(PersonId::new(&"x".repeat(65)).is_err());
+        assert!(PersonId::new("").is_err());
+        assert!(PersonId::new("p 01").is_err());
+        assert!(PersonId::new("王").is_err());
+        assert!(PersonId::new("p/01").is_err());
+    }
+}

@@ -1,0 +1,79 @@
+//! Branch, committee and joint meetings (支部先议, 双议事双列席, 三方联动).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::ids::{MeetingId, MeetingMatterId, PersonId};
+use super::values::{date, date_opt};
+
+/// A meeting of the branch, the committee, or the three parties together.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// Unique meeting id.
+    pub id: MeetingId,
+    /// Which body met.
+    pub body: MeetingBody,
+    /// Date.
+    #[serde(with = "date")]
+    pub date: NaiveDate,
+    /// Attendees with a vote.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendees: Vec<PersonId>,
+    /// Observers (列席), without a vote.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub observers: Vec<PersonId>,
+    /// Matters decided.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub matters: Vec<MeetingMatter>,
+    /// Date the minutes or decisions were published.
+    #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    pub minutes_published_on: Option<NaiveDate>,
+}
+
+str_enum! {
+/// Which body a meeting is of.
+#[non_exhaustive]
+pub enum MeetingBody {
+    /// The party branch.
+    PartyBranch = "party_branch",
+    /// The owners' committee.
+    OwnersCommittee = "owners_committee",
+    /// The three-party joint meeting (三方联动): branch, committee, property company.
+    Joint = "joint",
+    /// The interim property-management committee.
+    PropertyManagementCommittee = "property_management_committee",
+}
+}
+
+/// A matter decided at a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingMatter {
+    /// Id, unique inside the meeting.
+    pub id: MeetingMatterId,
+    /// Title.
+    pub title: String,
+    /// A major matter (重大事项).
+    pub major: bool,
+    /// Decision.
+    pub decision: Decision,
+    /// Votes for, when counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub votes_for: Option<u32>,
+    /// The branch meeting that deliberated it first (支部先议).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior_deliberation: Option<MeetingId>,
+}
+
+str_enum! {
+/// A meeting decision.
+pub enum Decision {
+    /// Approved.
+    Approved = "approved",
+    /// Rejected.
+    Rejected = "rejected",
+    /// Deferred.
+    Deferred = "deferred",
+}
+}

@@ -1,0 +1,470 @@
+//! People, their party membership, relatives, employment, residency and evidence records.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::ids::{CompoundId, OrgId, PersonId, UnitId};
+use super::values::{Money, date, date_opt};
+
+/// A natural person referenced anywhere in the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Unique person id.
+    pub id: PersonId,
+    /// Full name. Reports show ids, not names, unless asked.
+    pub name: String,
+    /// Date of birth, when known.
+    #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<NaiveDate>,
+    /// Civil capacity (民事行为能力); `full` when absent.
+    #[serde(default)]
+    pub civil_capacity: CivilCapacity,
+    /// Party membership; absent for a non-member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<PartyMembership>,
+    /// Close relatives; a relation is symmetric.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relatives: Vec<Relative>,
+    /// Employment history.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub employment: Vec<Employment>,
+    /// Where the person lives; `None` means an owner is taken to reside in the compound.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residency: Option<Vec<Residency>>,
+    /// Evidence records used by the negative list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub records: Vec<Record>,
+}
+
+str_enum! {
+/// Civil capacity (民事行为能力).
+pub enum CivilCapacity {
+    /// Full capacity.
+    Full = "full",
+    /// Limited capacity.
+    Limited = "limited",
+    /// No capacity.
+    None = "none",
+}
+}
+
+/// Party membership (党员).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyMembership {
+    /// Where the member's membership is held.
+    pub status: PartyStatus,
+    /// Date of joining.
+    #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    pub joined_on: Option<NaiveDate>,
+}
+
+str_enum! {
+/// Kind of party member.
+pub enum PartyStatus {
+    /// Serving member (在职党员).
+    InService = "in_service",
+    /// Retired member (离退休党员).
+    Retired = "retired",
+    /// Member without a post (无职党员).
+    NoPost = "no_post",
+    /// Floating member (流动党员).
+    Floating = "floating",
+}
+}
+
+/// A close relative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relative {
+    /// The relative.
+    pub person: PersonId,
+    /// The relation, from this person's side.
+    pub relation: Relation,
+}
+
+str_enum! {
+/// A family relation.
+#[non_exhaustive]
+pub enum Relation {
+    /// Spouse (配偶).
+    Spouse = "spouse",
+    /// Parent.
+    Parent = "parent",
+    /// Child.
+    Child = "child",
+    /// Sibling: a close relative, not a lineal one.
+    Sibling = "sibling",
+    /// Grandparent.
+    Grandparent = "grandparent",
+    /// Grandchild.
+    Grandchild = "grandchild",
+    /// Another close relative.
+    OtherClose = "other_close",
+}
+}
+
+impl Default for CivilCapacity {
+    fn default() -> Self {
+        Self::Full
+    }
+}
+
+impl Relation {
+    /// Spouse or lineal relative (配偶、直系亲属): the relations the property-company rules name.
+    pub fn is_spouse_or_lineal(self) -> bool {
+        matches!(self, Self::Spouse | Self::Parent | Self::Child | Self::Grandparent | Self::Grandchild)
+    }
+}
+
+/// A period of employment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Employment {
+    /// Employer.
+    pub org: OrgId,
+    /// Role, free text (`project_manager`, `staff`…).
+    pub role: String,
+    /// First day.
+    #[serde(with = "date")]
+    pub from: NaiveDate,
+    /// Last day, if it ended.
+    #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+}
+
+/// A period of residence in a compound.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Residency {
+    /// Compound.
+    pub compound: CompoundId,
+    /// First day.
+    #[serde(with = "date")]
+    pub from: NaiveDate,
+    /// Last day, if it ended.
+    #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+}
+
+/// An evidence record about a person, written `{ "kind": …, … }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RawRecord", into = "RawRecord")]
+#[non_exhaustive]
+pub enum Record {
+    /// A criminal conviction.
+    CriminalConviction {
+        /// Date of the judgment.
+        date: NaiveDate,
+        /// When the sentence was completed.
+        sentence_completed_on: Option<NaiveDate>,
+        /// Intentional (故意) rather than negligent crime.
+        intentional: bool,
+    },
+    /// An open criminal investigation.
+    UnderCriminalInvestigation {
+        /// Start.
+        from: NaiveDate,
+        /// End, if closed.
+        to: Option<NaiveDate>,
+    },
+    /// Listed as a dishonest judgment debtor (失信被执行人).
+    DishonestDebtor {
+        /// Listed on.
+        from: NaiveDate,
+        /// Delisted on.
+        to: Option<NaiveDate>,
+    },
+    /// Illegal construction (违法建设) at a unit.
+    IllegalConstruction {
+        /// Unit.
+        unit: UnitId,
+        /// Date of the rectification order.
+        ordered_on: NaiveDate,
+        /// Date rectified.
+        rectified_on: Option<NaiveDate>,
+    },
+    /// Damage to load-bearing structure or facade, or change of use (承重结构/外貌/擅自改变使用性质).
+    StructuralDamage {
+        /// Unit.
+        unit: UnitId,
+        /// Date found.
+        found_on: NaiveDate,
+        /// Date rectified.
+        rectified_on: Option<NaiveDate>,
+    },
+    /// Occupation of a common part.
+    OccupiesCommonPart {
+        /// Compound.
+        compound: CompoundId,
+        /// Date found.
+        found_on: NaiveDate,
+        /// Date rectified.
+        rectified_on: Option<NaiveDate>,
+    },
+    /// Property-fee arrears.
+    FeeArrears {
+        /// Unit.
+        unit: UnitId,
+        /// First unpaid month.
+        since: NaiveDate,
+        /// Months unpaid.
+        months: u32,
+        /// Amount owed.
+        amount: Money,
+        /// Confirmed by a court.
+        court_confirmed: bool,
+        /// Date settled.
+        settled_on: Option<NaiveDate>,
+    },
+    /// An administrative penalty.
+    AdminPenalty {
+        /// Date.
+        date: NaiveDate,
+        /// Related to property management.
+        property_related: bool,
+    },
+    /// Removed from an owners' committee (罢免).
+    RemovedFromCommittee {
+        /// Compound.
+        compound: CompoundId,
+        /// Date.
+        date: NaiveDate,
+    },
+    /// Economic ties with the compound (leases common shops, trades with it).
+    EconomicTies {
+        /// Compound.
+        compound: CompoundId,
+        /// What the tie is.
+        description: String,
+        /// Start.
+        from: NaiveDate,
+        /// End.
+        to: Option<NaiveDate>,
+    },
+    /// Moral misconduct.
+    MoralMisconduct {
+        /// Date.
+        date: NaiveDate,
+        /// What happened.
+        description: String,
+    },
+}
+
+str_enum! {
+/// The kind tag of a [`Record`].
+#[non_exhaustive]
+pub enum RecordKind {
+    /// See [`Record::CriminalConviction`].
+    CriminalConviction = "criminal_conviction",
+    /// See [`Record::UnderCriminalInvestigation`].
+    UnderCriminalInvestigation = "under_criminal_investigation",
+    /// See [`Record::DishonestDebtor`].
+    DishonestDebtor = "dishonest_debtor",
+    /// See [`Record::IllegalConstruction`].
+    IllegalConstruction = "illegal_construction",
+    /// See [`Record::StructuralDamage`].
+    StructuralDamage = "structural_damage",
+    /// See [`Record::OccupiesCommonPart`].
+    OccupiesCommonPart = "occupies_common_part",
+    /// See [`Record::FeeArrears`].
+    FeeArrears = "fee_arrears",
+    /// See [`Record::AdminPenalty`].
+    AdminPenalty = "admin_penalty",
+    /// See [`Record::RemovedFromCommittee`].
+    RemovedFromCommittee = "removed_from_committee",
+    /// See [`Record::EconomicTies`].
+    EconomicTies = "economic_ties",
+    /// See [`Record::MoralMisconduct`].
+    MoralMisconduct = "moral_misconduct",
+}
+}
+
+impl Record {
+    /// The kind tag.
+    pub fn kind(&self) -> RecordKind {
+        match self {
+            Self::CriminalConviction { .. } => RecordKind::CriminalConviction,
+            Self::UnderCriminalInvestigation { .. } => RecordKind::UnderCriminalInvestigation,
+            Self::DishonestDebtor { .. } => RecordKind::DishonestDebtor,
+            Self::IllegalConstruction { .. } => RecordKind::IllegalConstruction,
+            Self::StructuralDamage { .. } => RecordKind::StructuralDamage,
+            Self::OccupiesCommonPart { .. } => RecordKind::OccupiesCommonPart,
+            Self::FeeArrears { .. } => RecordKind::FeeArrears,
+            Self::AdminPenalty { .. } => RecordKind::AdminPenalty,
+            Self::RemovedFromCommittee { .. } => RecordKind::RemovedFromCommittee,
+            Self::EconomicTies { .. } => RecordKind::EconomicTies,
+            Self::MoralMisconduct { .. } => RecordKind::MoralMisconduct,
+        }
+    }
+}
+
+/// A record as written: every field optional; [`Record`]'s `TryFrom` checks the kind's fields.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(hidden)]
+pub struct RawRecord {
+    kind: Option<RecordKind>,
+    #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    date: Option<NaiveDate>,
+    #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    sentence_completed_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    intentional: Option<bool>,
+    #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    from: Option<NaiveDate>,
+    #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    to: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    unit: Option<UnitId>,
+    #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    ordered_on: Option<NaiveDate>,
+    #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    rectified_on: Option<NaiveDate>,
+    #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    found_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    compound: Option<CompoundId>,
+    #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    since: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    months: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    amount: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    court_confirmed: Option<bool>,
+    #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    settled_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    property_related: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+}
+
+impl TryFrom<RawRecord> for Record {
+    type Error = String;
+
+    fn try_from(r: RawRecord) -> Result<Self, String> {
+        use super::tagged::Fields;
+        let kind = r.kind.ok_or("missing field `kind`")?;
+        let mut f = Fields::new(kind.as_str());
+        let rec = match kind {
+            RecordKind::CriminalConviction => Self::CriminalConviction {
+                date: f.req("date", r.date)?,
+                sentence_completed_on: f.opt("sentence_completed_on", r.sentence_completed_on),
+                intentional: f.req("intentional", r.intentional)?,
+            },
+            RecordKind::UnderCriminalInvestigation => {
+                Self::UnderCriminalInvestigation { from: f.req("from", r.from)?, to: f.opt("to", r.to) }
+            }
+            RecordKind::DishonestDebtor => Self::DishonestDebtor { from: f.req("from", r.from)?, to: f.opt("to", r.to) },
+            RecordKind::IllegalConstruction => Self::IllegalConstruction {
+                unit: f.req("unit", r.unit.clone())?,
+                ordered_on: f.req("ordered_on", r.ordered_on)?,
+                rectified_on: f.opt("rectified_on", r.rectified_on),
+            },
+            RecordKind::StructuralDamage => Self::StructuralDamage {
+                unit: f.req("unit", r.unit.clone())?,
+                found_on: f.req("found_on", r.found_on)?,
+                rectified_on: f.opt("rectified_on", r.rectified_on),
+            },
+            RecordKind::OccupiesCommonPart => Self::OccupiesCommonPart {
+                compound: f.req("compound", r.compound.clone())?,
+                found_on: f.req("found_on", r.found_on)?,
+                rectified_on: f.opt("rectified_on", r.rectified_on),
+            },
+            RecordKind::FeeArrears => Self::FeeArrears {
+                unit: f.req("unit", r.unit.clone())?,
+                since: f.req("since", r.since)?,
+                months: f.req("months", r.months)?,
+                amount: f.req("amount", r.amount)?,
+                court_confirmed: f.req("court_confirmed", r.court_confirmed)?,
+                settled_on: f.opt("settled_on", r.settled_on),
+            },
+            RecordKind::AdminPenalty => Self::AdminPenalty {
+                date: f.req("date", r.date)?,
+                property_related: f.req("property_related", r.property_related)?,
+            },
+            RecordKind::RemovedFromCommittee => Self::RemovedFromCommittee {
+                compound: f.req("compound", r.compound.clone())?,
+                date: f.req("date", r.date)?,
+            },
+            RecordKind::EconomicTies => Self::EconomicTies {
+                compound: f.req("compound", r.compound.clone())?,
+                description: f.req("description", r.description.clone())?,
+                from: f.req("from", r.from)?,
+                to: f.opt("to", r.to),
+            },
+            RecordKind::MoralMisconduct => Self::MoralMisconduct {
+                date: f.req("date", r.date)?,
+                description: f.req("description", r.description.clone())?,
+            },
+        };
+        f.reject_others(&[
+            ("date", r.date.is_some()),
+            ("sentence_completed_on", r.sentence_completed_on.is_some()),
+            ("intentional", r.intentional.is_some()),
+            ("from", r.from.is_some()),
+            ("to", r.to.is_some()),
+            ("unit", r.unit.is_some()),
+            ("ordered_on", r.ordered_on.is_some()),
+            ("rectified_on", r.rectified_on.is_some()),
+            ("found_on", r.found_on.is_some()),
+            ("compound", r.compound.is_some()),
+            ("since", r.since.is_some()),
+            ("months", r.months.is_some()),
+            ("amount", r.amount.is_some()),
+            ("court_confirmed", r.court_confirmed.is_some()),
+            ("settled_on", r.settled_on.is_some()),
+            ("property_related", r.property_related.is_some()),
+            ("description", r.description.is_some()),
+        ])?;
+        Ok(rec)
+    }
+}
+
+impl From<Record> for RawRecord {
+    fn from(rec: Record) -> Self {
+        let kind = Some(rec.kind());
+        match rec {
+            Record::CriminalConviction { date, sentence_completed_on, intentional } => {
+                Self { kind, date: Some(date), sentence_completed_on, intentional: Some(intentional), ..Self::default() }
+            }
+            Record::UnderCriminalInvestigation { from, to } | Record::DishonestDebtor { from, to } => {
+                Self { kind, from: Some(from), to, ..Self::default() }
+            }
+            Record::IllegalConstruction { unit, ordered_on, rectified_on } => {
+                Self { kind, unit: Some(unit), ordered_on: Some(ordered_on), rectified_on, ..Self::default() }
+            }
+            Record::StructuralDamage { unit, found_on, rectified_on } => {
+                Self { kind, unit: Some(unit), found_on: Some(found_on), rectified_on, ..Self::default() }
+            }
+            Record::OccupiesCommonPart { compound, found_on, rectified_on } => {
+                Self { kind, compound: Some(compound), found_on: Some(found_on), rectified_on, ..Self::default() }
+            }
+            Record::FeeArrears { unit, since, months, amount, court_confirmed, settled_on } => Self {
+                kind,
+                unit: Some(unit),
+                since: Some(since),
+                months: Some(months),
+                amount: Some(amount),
+                court_confirmed: Some(court_confirmed),
+                settled_on,
+                ..Self::default()
+            },
+            Record::AdminPenalty { date, property_related } => {
+                Self { kind, date: Some(date), property_related: Some(property_related), ..Self::default() }
+            }
+            Record::RemovedFromCommittee { compound, date } => {
+                Self { kind, compound: Some(compound), date: Some(date), ..Self::default() }
+            }
+            Record::EconomicTies { compound, description, from, to } => {
+                Self { kind, compound: Some(compound), description: Some(description), from: Some(from), to, ..Self::default() }
+            }
+            Record::MoralMisconduct { date, description } => {
+                Self { kind, date: Some(date), description: Some(description), ..Self::default() }
+            }
+        }
+    }
+}

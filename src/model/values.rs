@@ -1,0 +1,383 @@
+//! Exact value types: money, area, headcount, ratios and strict dates.
+//!
+//! Money and area are decimal strings in documents (`"3600.00"`) and `rust_decimal::Decimal`
+//! in memory, with at most two decimal places. They are distinct types so that an area can
+//! never be added to an amount of money, and a headcount is an integer that mixes with neither.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// The largest number of decimal places a money amount or an area may carry.
+pub const MAX_SCALE: u32 = 2;
+
+/// Why a decimal string was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DecimalError {
+    /// Not of the form `-?DIGITS(.DIGITS)?`.
+    #[error("`{0}` is not a decimal string (digits with an optional `.` and at most 2 decimals; no exponent, `+`, `_`, spaces or leading `.`)")]
+    Syntax(String),
+    /// More than two decimal places.
+    #[error("`{0}` has more than 2 decimal places")]
+    Scale(String),
+    /// Too large for a 96-bit decimal.
+    #[error("`{0}` is beyond the decimal range")]
+    Range(String),
+}
+
+/// Parses a strict decimal string: optional `-`, digits, optionally `.` and 1–2 digits.
+///
+/// # Errors
+/// [`DecimalError`] for anything else: exponents, `+`, `_`, spaces, leading `.`, more than
+/// two decimal places, or a value beyond the range of [`Decimal`].
+pub fn parse_strict_decimal(s: &str) -> Result<Decimal, DecimalError> {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || frac.is_some_and(|f| !digits(f)) {
+        return Err(DecimalError::Syntax(s.to_owned()));
+    }
+    if frac.is_some_and(|f| f.len() > MAX_SCALE as usize) {
+        return Err(DecimalError::Scale(s.to_owned()));
+    }
+    Decimal::from_str_exact(s).map_err(|_| DecimalError::Range(s.to_owned()))
+}
+
+macro_rules! decimal_newtype {
+    ($(#[$m:meta])* $name:ident, $what:literal) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+        pub struct $name(Decimal);
+
+        impl $name {
+            /// Zero.
+            pub const ZERO: Self = Self(Decimal::ZERO);
+
+            /// Wraps a decimal.
+            ///
+            /// # Errors
+            /// [`DecimalError::Scale`] when the value has more than two decimal places: it is
+            /// refused rather than rounded.
+            pub fn new(value: Decimal) -> Result<Self, DecimalError> {
+                if value.normalize().scale() > MAX_SCALE {
+                    return Err(DecimalError::Scale(value.to_string()));
+                }
+                Ok(Self(value))
+            }
+
+            /// The exact decimal value.
+            pub fn value(self) -> Decimal {
+                self.0
+            }
+
+            /// `self + other`, or `None` on overflow.
+            pub fn checked_add(self, other: Self) -> Option<Self> {
+                self.0.checked_add(other.0).map(Self)
+            }
+
+            /// `self - other`, or `None` on overflow.
+            pub fn checked_sub(self, other: Self) -> Option<Self> {
+                self.0.checked_sub(other.0).map(Self)
+            }
+
+            /// Whether the value is strictly greater than zero.
+            pub fn is_positive(self) -> bool {
+                self.0 > Decimal::ZERO
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = DecimalError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                parse_strict_decimal(s).map(Self)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{:.2}", self.0)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl Visitor<'_> for V {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str(concat!($what, " as a decimal string such as \"89.50\""))
+                    }
+                    fn visit_str<E: de::Error>(self, v: &str) -> Result<$name, E> {
+                        v.parse().map_err(E::custom)
+                    }
+                    fn visit_f64<E: de::Error>(self, v: f64) -> Result<$name, E> {
+                        Err(E::custom(format_args!(
+                            concat!($what, " must be a decimal string, not the number `{}` (numbers are rounded by JSON readers)"), v)))
+                    }
+                    fn visit_i64<E: de::Error>(self, v: i64) -> Result<$name, E> {
+                        Err(E::custom(format_args!(
+                            concat!($what, " must be a decimal string, not the number `{}` (write \"{}.00\")"), v, v)))
+                    }
+                    fn visit_u64<E: de::Error>(self, v: u64) -> Result<$name, E> {
+                        Err(E::custom(format_args!(
+                            concat!($what, " must be a decimal string, not the number `{}` (write \"{}.00\")"), v, v)))
+                    }
+                }
+                d.deserialize_any(V)
+            }
+        }
+    };
+}
+
+decimal_newtype!(
+    /// An amount of money (CNY unless the account says otherwise), exact to the fen.
+    Money,
+    "money"
+);
+decimal_newtype!(
+    /// A registered area in square metres (SPC Art 8), exact to 0.01 m².
+    Area,
+    "area"
+);
+
+/// A number of owners counted as heads under SPC Art 9. Never mixed with [`Area`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Headcount(pub u64);
+
+impl fmt::Display for Headcount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// An exact ratio `num/den` (`den > 0`), written `"1/2"`, `"2/3"` or as a decimal `"0.5"`.
+///
+/// Comparisons against it use cross-multiplication, never division.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Ratio {
+    num: u64,
+    den: u64,
+}
+
+impl Ratio {
+    /// `num/den`; `None` when `den` is 0 or `num > den` (a share above one).
+    pub const fn new(num: u64, den: u64) -> Option<Self> {
+        if den == 0 || num > den { None } else { Some(Self { num, den }) }
+    }
+
+    /// One half.
+    pub const HALF: Self = Self { num: 1, den: 2 };
+
+    /// Numerator.
+    pub const fn num(self) -> u64 {
+        self.num
+    }
+
+    /// Denominator.
+    pub const fn den(self) -> u64 {
+        self.den
+    }
+
+    /// Whether `part / whole >= self` (integer cross-multiplication; `whole == 0` is false).
+    pub fn reached_by(self, part: u64, whole: u64) -> bool {
+        whole > 0 && u128::from(part) * u128::from(self.den) >= u128::from(whole) * u128::from(self.num)
+    }
+
+    /// Whether `part / whole > self` (integer cross-multiplication; `whole == 0` is false).
+    pub fn exceeded_by(self, part: u64, whole: u64) -> bool {
+        whole > 0 && u128::from(part) * u128::from(self.den) > u128::from(whole) * u128::from(self.num)
+    }
+}
+
+impl fmt::Display for Ratio {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.num, self.den)
+    }
+}
+
+impl FromStr for Ratio {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("`{s}` is not a ratio between 0 and 1 (write `1/2`, `2/3` or `0.5`)");
+        if let Some((n, d)) = s.split_once('/') {
+            let n: u64 = n.trim().parse().map_err(|_| bad())?;
+            let d: u64 = d.trim().parse().map_err(|_| bad())?;
+            return Self::new(n, d).ok_or_else(bad);
+        }
+        let body = s.strip_prefix("0.").or_else(|| s.strip_prefix("1.")).filter(|f| !f.is_empty() && f.len() <= 6);
+        match (s, body) {
+            ("0" | "1", _) => Self::new(u64::from(s == "1"), 1).ok_or_else(bad),
+            (_, Some(frac)) if frac.bytes().all(|b| b.is_ascii_digit()) => {
+                let den = 10u64.pow(u32::try_from(frac.len()).map_err(|_| bad())?);
+                let f: u64 = frac.parse().map_err(|_| bad())?;
+                let whole = u64::from(s.starts_with('1'));
+                Self::new(whole * den + f, den).ok_or_else(bad)
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+/// Strict `YYYY-MM-DD` date parsing, shared by every date in a document.
+///
+/// # Errors
+/// A message naming the value when it is not exactly four digits, `-`, two digits, `-`, two
+/// digits, or names no calendar day (`2024-02-30`).
+pub fn parse_strict_date(s: &str) -> Result<NaiveDate, String> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    if !shape {
+        return Err(format!("`{s}` is not a date of the form YYYY-MM-DD"));
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a calendar date"))
+}
+
+/// The key under which TOML hands a native date to serde.
+const TOML_DATETIME_KEY: &str = "$__toml_private_datetime";
+
+struct DateVisitor;
+
+impl<'de> Visitor<'de> for DateVisitor {
+    type Value = NaiveDate;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date string YYYY-MM-DD")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDate, E> {
+        parse_strict_date(v).map_err(E::custom)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<NaiveDate, A::Error> {
+        // A TOML native date arrives as a one-entry map; accept a bare local date only.
+        let key: Option<String> = map.next_key()?;
+        if key.as_deref() != Some(TOML_DATETIME_KEY) {
+            return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
+        }
+        let text: String = map.next_value()?;
+        parse_strict_date(&text).map_err(|_| de::Error::custom(format_args!("`{text}` is not a plain date (no time or offset)")))
+    }
+}
+
+/// serde helpers for a required [`NaiveDate`] field.
+pub mod date {
+    use super::{DateVisitor, NaiveDate};
+    use serde::{Deserializer, Serializer};
+
+    /// Serializes as `YYYY-MM-DD`.
+    ///
+    /// # Errors
+    /// Only those of the serializer.
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&d.format("%Y-%m-%d"))
+    }
+
+    /// Deserializes a strict `YYYY-MM-DD` string (or a TOML native date).
+    ///
+    /// # Errors
+    /// When the value is not a strict date.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        d.deserialize_any(DateVisitor)
+    }
+}
+
+/// serde helpers for an optional [`NaiveDate`] field (use with `default`).
+pub mod date_opt {
+    use super::{DateVisitor, NaiveDate};
+    use serde::de::{Deserializer, Visitor};
+    use serde::Serializer;
+    use std::fmt;
+
+    /// Serializes `Some` as `YYYY-MM-DD`, `None` as null.
+    ///
+    /// # Errors
+    /// Only those of the serializer.
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.collect_str(&d.format("%Y-%m-%d")),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Deserializes an optional strict date.
+    ///
+    /// # Errors
+    /// When a present value is not a strict date.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        struct Opt;
+        impl<'de> Visitor<'de> for Opt {
+            type Value = Option<NaiveDate>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date string YYYY-MM-DD or null")
+            }
+            fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                d.deserialize_any(DateVisitor).map(Some)
+            }
+        }
+        d.deserialize_option(Opt)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strict_decimals() {
+        for ok in ["0", "0.5", "89.50", "-3.25", "100"] {
+            assert!(parse_strict_decimal(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", ".5", "1e3", "+1", "1_000", " 1", "1.", "1.234", "--1", "1,5", "NaN"] {
+            assert!(parse_strict_decimal(bad).is_err(), "{bad}");
+        }
+        assert!(matches!(parse_strict_decimal("99999999999999999999999999999999"), Err(DecimalError::Range(_))));
+        assert!(matches!(parse_strict_decimal("1.234"), Err(DecimalError::Scale(_))));
+    }
+
+    #[test]
+    fn strict_dates() {
+        assert!(parse_strict_date("2024-06-01").is_ok());
+        for bad in ["2024-6-1", "2024-06-01 ", " 2024-06-01", "2024-02-30", "20240601", "2024/06/01"] {
+            assert!(parse_strict_date(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn ratios() {
+        let half: Ratio = "0.5".parse().unwrap_or(Ratio::HALF);
+        assert_eq!(half, Ratio { num: 5, den: 10 });
+        assert!(half.reached_by(1, 2));
+        assert!(!half.exceeded_by(1, 2));
+        assert!(half.exceeded_by(2, 3));
+        assert_eq!("2/3".parse::<Ratio>(), Ok(Ratio { num: 2, den: 3 }));
+        assert!("3/2".parse::<Ratio>().is_err());
+        assert!("1/0".parse::<Ratio>().is_err());
+        assert!("0.".parse::<Ratio>().is_err());
+        assert_eq!("1".parse::<Ratio>(), Ok(Ratio { num: 1, den: 1 }));
+    }
+
+    #[test]
+    fn money_refuses_rounding() {
+        assert!(Money::new(Decimal::new(12345, 3)).is_err());
+        assert_eq!(Money::new(Decimal::new(1230, 3)).map(|m| m.to_string()), Ok("1.23".to_owned()));
+    }
+}
