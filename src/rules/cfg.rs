@@ -612,10 +612,7 @@ fn units(ctx: &mut Ctx<'_>) {
                 );
             }
             let (owners, dev) = (u.owners.len(), u.developer_held.is_some());
-            if holder_on && (owners == 0) != dev {
-                continue;
-            }
-            if holder_on {
+            if holder_on && (owners > 0) == dev {
                 let (zh, en) = if dev {
                     ("既有业主又由建设单位持有", "has owners and is developer-held")
                 } else {
