@@ -1,0 +1,42 @@
+//! Shared helpers: the reference document, mutation, and finding assertions.
+
+use xiaoqu::{Diagnostic, GovernanceConfig, Policy, Report, RuleCode, Severity};
+
+/// The reference example, freshly loaded.
+pub fn example() -> GovernanceConfig {
+    match GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON) {
+        Ok(cfg) => cfg,
+        Err(e) => panic!("the reference example must load: {e}"),
+    }
+}
+
+/// The reference example after `f` changed it.
+pub fn mutated(f: impl FnOnce(&mut GovernanceConfig)) -> GovernanceConfig {
+    let mut cfg = example();
+    f(&mut cfg);
+    cfg
+}
+
+/// Audit under the `default` preset.
+pub fn audit(cfg: &GovernanceConfig) -> Report {
+    xiaoqu::audit(cfg, &Policy::default())
+}
+
+/// Asserts that the report has a finding of `code` on `subject` at `severity`, and returns it.
+#[track_caller]
+pub fn assert_finding<'a>(report: &'a Report, code: RuleCode, subject: &str, severity: Severity) -> &'a Diagnostic {
+    match report.diagnostics().iter().find(|d| d.code() == code && d.subject() == subject) {
+        Some(d) => {
+            assert_eq!(d.severity(), severity, "severity of {code} on {subject}");
+            d
+        }
+        None => panic!("expected {code} on `{subject}`, got:\n{}", report.to_text(xiaoqu::Lang::En)),
+    }
+}
+
+/// Asserts that the report has no finding of `code`.
+#[track_caller]
+pub fn assert_no(report: &Report, code: RuleCode) {
+    let hits: Vec<_> = report.with_code(code).collect();
+    assert!(hits.is_empty(), "unexpected {code}:\n{}", report.to_text(xiaoqu::Lang::En));
+}
