@@ -150,3 +150,48 @@ impl GovernanceConfig {
         self.policy().map(|_| ()).map_err(LoadError::from_policy)
     }
 }
+
+/// A profile file: the `profile` object of a document on its own
+/// (`{ "preset": "default", "overrides": { … }, "rules": { … } }`) or a bare preset name string.
+#[derive(Deserialize)]
+#[serde(transparent)]
+struct ProfileFile(ProfileSpec);
+
+impl ProfileFile {
+    fn into_policy(self) -> Result<Policy, LoadError> {
+        Policy::from_spec(&self.0).map_err(LoadError::from_policy)
+    }
+}
+
+/// Loads a policy from a JSON profile file.
+///
+/// # Errors
+/// A [`LoadError`] with path, line and column, or an unknown preset or parameter.
+///
+/// # Example
+/// ```
+/// let p = xiaoqu::config::policy_from_json_str(r#"{ "preset": "national", "overrides": { "filing_days": 20 } }"#)?;
+/// assert_eq!(p.params().filing_days, 20);
+/// # Ok::<(), xiaoqu::LoadError>(())
+/// ```
+#[cfg(feature = "json")]
+pub fn policy_from_json_str(s: &str) -> Result<Policy, LoadError> {
+    let mut de = serde_json::Deserializer::from_str(s);
+    let file: ProfileFile = serde_path_to_error::deserialize(&mut de).map_err(LoadError::from_json)?;
+    de.end().map_err(|e| LoadError::from_json_plain(&e))?;
+    file.into_policy()
+}
+
+/// Loads a policy from a TOML profile file (`preset = "default"` with `[overrides]`, `[rules]`).
+///
+/// # Errors
+/// A [`LoadError`] with path, line and column, or an unknown preset or parameter.
+#[cfg(feature = "toml")]
+pub fn policy_from_toml_str(s: &str) -> Result<Policy, LoadError> {
+    let de = toml::Deserializer::parse(s).map_err(|e| LoadError::from_toml(String::new(), &e, s))?;
+    let file: ProfileFile = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        LoadError::from_toml(path, e.inner(), s)
+    })?;
+    file.into_policy()
+}

@@ -17,6 +17,8 @@ pub mod model;
 pub mod policy;
 pub mod report;
 pub mod rules;
+#[cfg(feature = "schema")]
+pub mod schema;
 
 pub use config::{GovernanceConfig, LoadError, LoadErrorKind};
 pub use policy::{Policy, PolicyError, ProfileSpec, RuleSetting};
