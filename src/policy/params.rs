@@ -107,7 +107,7 @@ params! {
     assembly_notice_days: u32 = 15;
     /// AV010: allowed length of the voting window in days (unset: off; Hangzhou 5..=60).
     vote_window_days: Option<Range> = None;
-    /// AV: how abstentions count (not_counted: participation, not approval).
+    /// AV: how abstentions count (`not_counted`: participation, not approval).
     abstention: Abstention = Abstention::NotCounted;
     /// JA003: the parties whose approval every disbursement needs.
     required_approvals: Vec<Party> = vec![Party::CommunityPartyOrg, Party::OwnersCommittee, Party::PropertyCompany];

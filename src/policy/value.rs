@@ -302,7 +302,7 @@ impl ParamType for Threshold {
     }
 }
 
-/// Defines a parameter enum written as a snake_case string.
+/// Defines a parameter enum written as a `snake_case` string.
 macro_rules! param_enum {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal,)* }) => {
         $(#[$m])*

@@ -81,9 +81,12 @@ enum Ref<'a> {
     Matter(&'a MatterRef),
 }
 
+/// What the walk calls for each reference: the compound index, the reference, its path.
+type Visit<'v, 'a> = dyn FnMut(Option<usize>, Ref<'a>, &dyn Fn() -> Path) + 'v;
+
 /// Calls `f` for every id reference, with the index of the compound it sits in and its path.
 #[expect(clippy::too_many_lines, reason = "one flat list of every reference site in CONFIG.md reads best as one walk")]
-fn walk<'a>(cfg: &'a crate::config::GovernanceConfig, f: &mut dyn FnMut(Option<usize>, Ref<'a>, &dyn Fn() -> Path)) {
+fn walk<'a>(cfg: &'a crate::config::GovernanceConfig, f: &mut Visit<'_, 'a>) {
     use Kind::{Assembly, Building, Compound as C, Election, Entry as E, Meeting, Organization as O, Person as P, Unit as U};
     for (pi, p) in cfg.people.iter().enumerate() {
         for (ri, r) in p.relatives.iter().enumerate() {
@@ -404,7 +407,7 @@ fn order<'a>(
     bad.then(|| Pair { subject, compound, earlier, later: (later.0, b), strict, path: path() })
 }
 
-/// CFG003: dates are in order (from ≤ to, opened ≤ closed, elected_on < term_end…).
+/// CFG003: dates are in order (from ≤ to, opened ≤ closed, `elected_on` < `term_end`…).
 fn date_order(ctx: &mut Ctx<'_>) {
     if !ctx.on(RuleCode::Cfg003) {
         return;
