@@ -11,10 +11,12 @@
 mod macros;
 
 pub mod config;
+pub mod dates;
 pub mod example;
 mod index;
 pub mod model;
 pub mod policy;
+pub mod queries;
 pub mod report;
 pub mod rules;
 #[cfg(feature = "schema")]

@@ -5,6 +5,9 @@
 
 mod catalogue;
 mod cfg;
+mod committee;
+mod dual_entry;
+mod org;
 
 use std::borrow::Cow;
 
@@ -107,5 +110,8 @@ pub fn audit(cfg: &GovernanceConfig, policy: &Policy) -> Report {
     let index = Index::build(cfg);
     let mut ctx = Ctx::new(cfg, &index, policy);
     cfg::check(&mut ctx);
+    org::check(&mut ctx);
+    dual_entry::check(&mut ctx);
+    committee::check(&mut ctx);
     Report::new(policy.name(), cfg.as_of, cfg.compounds.len(), ctx.finish())
 }

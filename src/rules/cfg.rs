@@ -12,9 +12,82 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::{Ctx, Finding};
+use super::{Ctx, Finding, RuleMeta};
+use crate::report::{Basis, Severity};
 use crate::model::{Compound, Entry, EntryKind, MatterRef, Record, Scope};
 use crate::report::{Path, RuleCode, doc_path};
+
+const LIB_CITATION: &str = "xiaoqu 文档约定 (CONFIG.md)";
+
+/// The CFG rules.
+pub(super) const META: &[RuleMeta] = &[
+    RuleMeta {
+        code: RuleCode::Cfg001,
+        severity: Severity::Error,
+        basis: Basis::Lib,
+        on_by_default: true,
+        citation: LIB_CITATION,
+        sources: "CONFIG.md",
+        summary_zh: "每个 id 引用都指向文档中存在的、类型正确的实体",
+        summary_en: "every id reference names an existing entity of the right kind",
+        params: &[],
+    },
+    RuleMeta {
+        code: RuleCode::Cfg002,
+        severity: Severity::Error,
+        basis: Basis::Lib,
+        on_by_default: true,
+        citation: LIB_CITATION,
+        sources: "CONFIG.md",
+        summary_zh: "同类实体的 id 在文档内唯一",
+        summary_en: "ids are unique per kind",
+        params: &[],
+    },
+    RuleMeta {
+        code: RuleCode::Cfg003,
+        severity: Severity::Error,
+        basis: Basis::Lib,
+        on_by_default: true,
+        citation: LIB_CITATION,
+        sources: "CONFIG.md",
+        summary_zh: "日期先后正确：起始不晚于结束，开始不晚于截止，当选早于任期届满",
+        summary_en: "dates are in order: from <= to, opened <= closed, elected_on < term_end, etc.",
+        params: &[],
+    },
+    RuleMeta {
+        code: RuleCode::Cfg004,
+        severity: Severity::Warning,
+        basis: Basis::Lib,
+        on_by_default: true,
+        citation: LIB_CITATION,
+        sources: "CONFIG.md",
+        summary_zh: "已发生的事件日期不晚于审计日期 as_of",
+        summary_en: "dated events are not after `as_of`",
+        params: &[],
+    },
+    RuleMeta {
+        code: RuleCode::Cfg005,
+        severity: Severity::Error,
+        basis: Basis::Lib,
+        on_by_default: true,
+        citation: "最高人民法院关于审理建筑物区分所有权纠纷案件适用法律若干问题的解释 第八条",
+        sources: "R026",
+        summary_zh: "专有部分登记面积大于零",
+        summary_en: "unit area > 0",
+        params: &[],
+    },
+    RuleMeta {
+        code: RuleCode::Cfg006,
+        severity: Severity::Error,
+        basis: Basis::Law,
+        on_by_default: true,
+        citation: "最高人民法院关于审理建筑物区分所有权纠纷案件适用法律若干问题的解释 第一条、第九条",
+        sources: "R027, R028",
+        summary_zh: "每个专有部分有至少一名业主或由建设单位持有，二者不可兼有",
+        summary_en: "each unit has at least one owner or is developer-held, not both",
+        params: &[],
+    },
+];
 
 pub(super) fn check(ctx: &mut Ctx<'_>) {
     reference_resolves(ctx);

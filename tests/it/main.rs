@@ -5,7 +5,10 @@
 
 mod cfg_rules;
 mod cli;
+mod committee_rules;
+mod dual_entry_rules;
 mod load;
+mod org_rules;
 mod policy;
 mod report;
 mod schema;

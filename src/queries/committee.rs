@@ -1,0 +1,1 @@
+//! Queries (scaffold): the committee queries land here.

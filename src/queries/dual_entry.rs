@@ -1,0 +1,1 @@
+//! Queries (scaffold): the dual_entry queries land here.

@@ -1,0 +1,1 @@
+//! Queries (scaffold): the org queries land here.
