@@ -1,25 +1,48 @@
-//! Lookups built once per audit, so that no rule searches a list by id (no quadratic scans).
+//! Lookups built once per document, so that no rule or query searches a list by id.
+//!
+//! Backend teams that call several queries on one document build an [`Index`] once and pass it
+//! to each; [`audit`](crate::audit) builds its own.
 
 use std::collections::HashMap;
 
 use crate::config::GovernanceConfig;
-use crate::model::{Compound, Organization, Person, Unit};
+use crate::model::{Compound, Organization, Person, PersonId, Relation, Unit};
 
 /// Document-wide lookups by id. On duplicate ids the first occurrence wins (CFG002 reports
 /// the others).
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let index = xiaoqu::Index::build(&cfg);
+/// assert_eq!(index.person("p-01").map(|p| p.name.as_str()), Some("王建国"));
+/// assert_eq!(index.unit("u-2-302").map(|(c, _)| c.id.as_str()), Some("c-guokeyuan"));
+/// # Ok::<(), xiaoqu::LoadError>(())
+/// ```
 #[derive(Debug)]
-pub(crate) struct Index<'a> {
+pub struct Index<'a> {
     pub(crate) people: HashMap<&'a str, &'a Person>,
     pub(crate) orgs: HashMap<&'a str, &'a Organization>,
     pub(crate) compounds: HashMap<&'a str, &'a Compound>,
     pub(crate) units: HashMap<&'a str, (&'a Compound, &'a Unit)>,
+    relatives: HashMap<&'a str, Vec<(&'a PersonId, Relation)>>,
 }
 
 impl<'a> Index<'a> {
-    pub(crate) fn build(cfg: &'a GovernanceConfig) -> Self {
+    /// Builds the lookups in one pass over the document.
+    pub fn build(cfg: &'a GovernanceConfig) -> Self {
         let mut people = HashMap::with_capacity(cfg.people.len());
+        let mut relatives: HashMap<&str, Vec<(&PersonId, Relation)>> = HashMap::new();
         for p in &cfg.people {
             people.entry(p.id.as_str()).or_insert(p);
+            for r in &p.relatives {
+                relatives.entry(p.id.as_str()).or_default().push((&r.person, r.relation));
+                relatives.entry(r.person.as_str()).or_default().push((&p.id, r.relation.converse()));
+            }
+        }
+        for list in relatives.values_mut() {
+            list.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+            list.dedup();
         }
         let mut orgs = HashMap::with_capacity(cfg.organizations.len());
         for o in &cfg.organizations {
@@ -33,6 +56,45 @@ impl<'a> Index<'a> {
                 units.entry(u.id.as_str()).or_insert((c, u));
             }
         }
-        Self { people, orgs, compounds, units }
+        Self { people, orgs, compounds, units, relatives }
+    }
+
+    /// A person by id.
+    pub fn person(&self, id: &str) -> Option<&'a Person> {
+        self.people.get(id).copied()
+    }
+
+    /// An organisation by id.
+    pub fn org(&self, id: &str) -> Option<&'a Organization> {
+        self.orgs.get(id).copied()
+    }
+
+    /// A compound by id.
+    pub fn compound(&self, id: &str) -> Option<&'a Compound> {
+        self.compounds.get(id).copied()
+    }
+
+    /// A unit by id, with the compound it is in.
+    pub fn unit(&self, id: &str) -> Option<(&'a Compound, &'a Unit)> {
+        self.units.get(id).copied()
+    }
+
+    /// A person's relatives, whichever side wrote the relation down, with the relation seen
+    /// from `id`'s side (if B lists A as `child`, A's relatives include B as `parent`).
+    ///
+    /// # Example
+    /// ```
+    /// let mut cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// cfg.people[3].relatives.push(xiaoqu::model::Relative {
+    ///     person: "p-12".parse()?,
+    ///     relation: xiaoqu::model::Relation::Child,
+    /// });
+    /// let index = xiaoqu::Index::build(&cfg);
+    /// let of_p12: Vec<_> = index.relatives_of("p-12").map(|(p, r)| (p.as_str(), r)).collect();
+    /// assert_eq!(of_p12, [("p-04", xiaoqu::model::Relation::Parent)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn relatives_of(&self, id: &str) -> impl Iterator<Item = (&'a PersonId, Relation)> + '_ {
+        self.relatives.get(id).into_iter().flatten().copied()
     }
 }

@@ -23,6 +23,7 @@ pub mod rules;
 pub mod schema;
 
 pub use config::{GovernanceConfig, LoadError, LoadErrorKind};
+pub use index::Index;
 pub use policy::{Policy, PolicyError, ProfileSpec, RuleSetting};
 pub use report::{Basis, Diagnostic, FactValue, Lang, Path, Report, RuleCode, Severity, Text};
 pub use rules::audit;
