@@ -1,1 +1,493 @@
-fn main(){}
+//! `xiaoqu`: audit governance documents of residential compounds (小区) from the command line.
+//!
+//! A thin layer over the library: it reads files, picks a policy, calls [`xiaoqu::audit`] and
+//! prints the report the library renders. Exit codes of `audit`: 0 no finding at or above the
+//! denied severity, 1 such findings, 2 an input or profile could not be read or loaded.
+
+// The CLI is the one place in the crate that prints. It writes through `writeln!` on locked
+// handles rather than `println!`, so that a closed pipe (`xiaoqu audit … | head`) is an error
+// it handles instead of a panic.
+#![allow(clippy::print_stdout, clippy::print_stderr, reason = "the CLI is the one place that prints")]
+
+use std::fmt::{self, Write as _};
+use std::io::{self, Read as _, Write as _};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use xiaoqu::policy::Params;
+use xiaoqu::rules::RuleMeta;
+use xiaoqu::{GovernanceConfig, Lang, LoadError, Policy, RuleCode, Severity};
+
+/// Typed models and validation rules for party-building-led residential compound governance.
+#[derive(Debug, Parser)]
+#[command(name = "xiaoqu", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Audit governance documents (JSON, or TOML by the `.toml` extension; `-` or none: stdin).
+    Audit(AuditArgs),
+    /// List the rule catalogue.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Language of the summaries in text output.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+    },
+    /// Explain one rule: what, why, source, parameters, and whether the profile runs it.
+    Explain {
+        /// A rule code such as `CFG001`.
+        code: String,
+        /// Language of the labels.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+        /// A preset name (`default`, `national`) or a profile file (`.json` or `.toml`).
+        #[arg(long, value_name = "NAME|PATH")]
+        profile: Option<String>,
+    },
+    /// Print the JSON Schema of the config format.
+    Schema,
+}
+
+#[derive(Debug, clap::Args)]
+struct AuditArgs {
+    /// Documents to audit; `-` reads JSON from stdin (the default when none is given).
+    #[arg(value_name = "FILE|-")]
+    files: Vec<String>,
+    /// A preset name (`default`, `national`) or a profile file (`.json` or `.toml`); without it
+    /// each document's own `profile` applies.
+    #[arg(long, value_name = "NAME|PATH")]
+    profile: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Language of messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    lang: LangArg,
+    /// Also fail (exit 1) on findings of this severity.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    deny: Option<Deny>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LangArg {
+    /// Chinese (中文).
+    Zh,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Zh => Self::Zh,
+            LangArg::En => Self::En,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Deny {
+    /// Warnings count as failures too.
+    Warnings,
+}
+
+/// How a command ended, in exit-code order: the worst of several wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Status {
+    /// Nothing at or above the denied severity.
+    Clean = 0,
+    /// Findings at or above the denied severity.
+    Findings = 1,
+    /// An input, a profile or the output could not be handled.
+    Trouble = 2,
+}
+
+impl From<Status> for ExitCode {
+    fn from(s: Status) -> Self {
+        Self::from(s as u8)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Usage errors exit 2 like unreadable input; `--help` and `--version` exit 0.
+            let code = e.exit_code();
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(code).unwrap_or(2));
+        }
+    };
+    let mut out = Stdout::default();
+    let status = match cli.command {
+        Command::Audit(args) => audit(&args, &mut out),
+        Command::Rules { format, lang } => rules(format, lang.into(), &mut out),
+        Command::Explain { code, lang, profile } => explain(&code, lang.into(), profile.as_deref(), &mut out),
+        Command::Schema => schema(&mut out),
+    };
+    out.finish(status).into()
+}
+
+/// Standard output that remembers its first failure instead of panicking on it.
+#[derive(Debug, Default)]
+struct Stdout {
+    failed: Option<io::Error>,
+}
+
+impl Stdout {
+    fn write(&mut self, text: &str) {
+        if self.failed.is_some() {
+            return;
+        }
+        let mut lock = io::stdout().lock();
+        if let Err(e) = lock.write_all(text.as_bytes()).and_then(|()| lock.flush()) {
+            self.failed = Some(e);
+        }
+    }
+
+    /// The final status: a reader that closed the pipe early does not change it (the audit's
+    /// verdict stands); any other write failure is trouble.
+    fn finish(self, status: Status) -> Status {
+        match self.failed {
+            Some(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                complain(format_args!("cannot write output: {e}"));
+                Status::Trouble
+            }
+            _ => status,
+        }
+    }
+}
+
+/// One line on stderr: `xiaoqu: <what>`.
+fn complain(what: fmt::Arguments<'_>) {
+    let _ = writeln!(io::stderr().lock(), "xiaoqu: {what}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// audit
+
+fn audit(args: &AuditArgs, out: &mut Stdout) -> Status {
+    let lang = Lang::from(args.lang);
+    let forced = match args.profile.as_deref().map(load_policy).transpose() {
+        Ok(p) => p,
+        Err(line) => {
+            complain(format_args!("{line}"));
+            return Status::Trouble;
+        }
+    };
+    let deny = if args.deny == Some(Deny::Warnings) { Severity::Warning } else { Severity::Error };
+    let stdin = [String::from("-")];
+    let files = if args.files.is_empty() { &stdin[..] } else { &args.files[..] };
+    let several = files.len() > 1;
+
+    let mut status = Status::Clean;
+    let mut json_reports = Vec::new();
+    let mut first_text = true;
+    for file in files {
+        let label = if file == "-" { "<stdin>" } else { file.as_str() };
+        let cfg = match load_document(file) {
+            Ok(cfg) => cfg,
+            Err(problem) => {
+                complain(format_args!("{label}: {problem}"));
+                status = status.max(Status::Trouble);
+                continue;
+            }
+        };
+        let policy = match &forced {
+            Some(p) => p.clone(),
+            None => match cfg.policy() {
+                Ok(p) => p,
+                Err(e) => {
+                    complain(format_args!("{label}: profile: {e}"));
+                    status = status.max(Status::Trouble);
+                    continue;
+                }
+            },
+        };
+        let report = xiaoqu::audit(&cfg, &policy);
+        if report.has_at_least(deny) {
+            status = status.max(Status::Findings);
+        }
+        match args.format {
+            Format::Text => {
+                let mut text = String::new();
+                if several {
+                    if !first_text {
+                        text.push('\n');
+                    }
+                    let _ = writeln!(text, "==> {label} <==");
+                }
+                text.push_str(&report.to_text(lang));
+                first_text = false;
+                out.write(&text);
+            }
+            // Several reports form one array, written once all are in.
+            Format::Json if several => json_reports.push(report),
+            Format::Json => match report.to_json_string(lang) {
+                Ok(s) => out.write(&(s + "\n")),
+                Err(e) => status = status.max(render_failed(label, &e)),
+            },
+        }
+    }
+    if args.format == Format::Json && several {
+        let views: Vec<_> = json_reports.iter().map(|r| r.view(lang)).collect();
+        match serde_json::to_string_pretty(&views) {
+            Ok(s) => out.write(&(s + "\n")),
+            Err(e) => status = status.max(render_failed("reports", &e)),
+        }
+    }
+    status
+}
+
+fn render_failed(label: &str, e: &serde_json::Error) -> Status {
+    complain(format_args!("{label}: cannot render the report: {e}"));
+    Status::Trouble
+}
+
+/// Why a document could not be audited: it could not be read, or it did not load.
+enum Problem {
+    Read(io::Error),
+    NotUtf8,
+    Load(LoadError),
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Read(e) => write!(f, "cannot read: {e}"),
+            Self::NotUtf8 => f.write_str("cannot read: not UTF-8 text"),
+            Self::Load(e) => e.fmt(f),
+        }
+    }
+}
+
+fn is_toml(file: &str) -> bool {
+    Path::new(file).extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+}
+
+fn load_document(file: &str) -> Result<GovernanceConfig, Problem> {
+    if file == "-" {
+        let mut bytes = Vec::new();
+        io::stdin().lock().read_to_end(&mut bytes).map_err(Problem::Read)?;
+        return GovernanceConfig::from_json_slice(&bytes).map_err(Problem::Load);
+    }
+    let bytes = std::fs::read(file).map_err(Problem::Read)?;
+    if is_toml(file) {
+        let text = String::from_utf8(bytes).map_err(|_| Problem::NotUtf8)?;
+        GovernanceConfig::from_toml_str(&text).map_err(Problem::Load)
+    } else {
+        GovernanceConfig::from_json_slice(&bytes).map_err(Problem::Load)
+    }
+}
+
+/// The policy `--profile` names: a profile file when the value is an existing file, else a
+/// preset. The error is the line to print.
+fn load_policy(value: &str) -> Result<Policy, String> {
+    if Path::new(value).is_file() {
+        let text = match std::fs::read(value).map(String::from_utf8) {
+            Ok(Ok(text)) => text,
+            Ok(Err(_)) => return Err(format!("{value}: cannot read profile: not UTF-8 text")),
+            Err(e) => return Err(format!("{value}: cannot read profile: {e}")),
+        };
+        let loaded = if is_toml(value) {
+            xiaoqu::config::policy_from_toml_str(&text)
+        } else {
+            xiaoqu::config::policy_from_json_str(&text)
+        };
+        return loaded.map_err(|e| format!("{value}: {e}"));
+    }
+    Policy::preset(value).map_err(|e| format!("--profile: {e}, and no profile file of that name"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// rules, explain, schema
+
+fn rules(format: Format, lang: Lang, out: &mut Stdout) -> Status {
+    let catalogue = xiaoqu::rules::catalogue();
+    match format {
+        Format::Text => {
+            let name_width = catalogue.iter().map(|m| m.code.name().len()).max().unwrap_or(0);
+            let mut text = String::new();
+            for m in catalogue {
+                let summary = match lang {
+                    Lang::Zh => m.summary_zh,
+                    Lang::En => m.summary_en,
+                };
+                let _ = writeln!(
+                    text,
+                    "{:<6}  {:<7}  {:<8}  {:<name_width$}  {summary}",
+                    m.code.as_str(),
+                    m.severity.as_str(),
+                    m.basis.as_str(),
+                    m.code.name(),
+                );
+            }
+            out.write(&text);
+            Status::Clean
+        }
+        Format::Json => {
+            let rules: Vec<RuleJson> = catalogue.iter().map(rule_json).collect();
+            match serde_json::to_string_pretty(&rules) {
+                Ok(s) => {
+                    out.write(&(s + "\n"));
+                    Status::Clean
+                }
+                Err(e) => render_failed("rules", &e),
+            }
+        }
+    }
+}
+
+/// One rule of `rules --format json`, keys in the documented order.
+#[derive(serde::Serialize)]
+struct RuleJson {
+    code: &'static str,
+    name: &'static str,
+    severity: Severity,
+    basis: xiaoqu::Basis,
+    citation: &'static str,
+    sources: &'static str,
+    summary_zh: &'static str,
+    summary_en: &'static str,
+    params: &'static [&'static str],
+}
+
+fn rule_json(m: &RuleMeta) -> RuleJson {
+    RuleJson {
+        code: m.code.as_str(),
+        name: m.code.name(),
+        severity: m.severity,
+        basis: m.basis,
+        citation: m.citation,
+        sources: m.sources,
+        summary_zh: m.summary_zh,
+        summary_en: m.summary_en,
+        params: m.params,
+    }
+}
+
+/// Labels of `explain`, per language.
+struct Labels {
+    severity: &'static str,
+    profile: &'static str,
+    on: &'static str,
+    off: &'static str,
+    basis: &'static str,
+    citation: &'static str,
+    sources: &'static str,
+    summary: &'static str,
+    params: &'static str,
+    none: &'static str,
+    unknown_param: &'static str,
+}
+
+const ZH: Labels = Labels {
+    severity: "默认严重程度",
+    profile: "当前规则配置",
+    on: "启用",
+    off: "不启用",
+    basis: "依据类别",
+    citation: "出处",
+    sources: "来源",
+    summary: "说明",
+    params: "参数",
+    none: "无",
+    unknown_param: "(未知参数)",
+};
+
+const EN: Labels = Labels {
+    severity: "default severity",
+    profile: "under profile",
+    on: "on",
+    off: "off",
+    basis: "basis",
+    citation: "citation",
+    sources: "sources",
+    summary: "summary",
+    params: "parameters",
+    none: "none",
+    unknown_param: "(unknown parameter)",
+};
+
+fn severity_label(s: Severity, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{} ({})", s.zh(), s.as_str()),
+        Lang::En => s.as_str().to_owned(),
+    }
+}
+
+fn explain(code: &str, lang: Lang, profile: Option<&str>, out: &mut Stdout) -> Status {
+    let parsed = code.trim().to_ascii_uppercase().parse::<RuleCode>();
+    let Ok(rule) = parsed else {
+        complain(format_args!("unknown rule code `{}`", code.chars().take(40).collect::<String>()));
+        return Status::Trouble;
+    };
+    let Some(meta) = xiaoqu::rules::meta(rule) else {
+        complain(format_args!("rule `{rule}` ({}) is reserved but not implemented yet", rule.name()));
+        return Status::Trouble;
+    };
+    let policy = match profile.map_or_else(|| Ok(Policy::default()), load_policy) {
+        Ok(p) => p,
+        Err(line) => {
+            complain(format_args!("{line}"));
+            return Status::Trouble;
+        }
+    };
+    let l = match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    };
+    let mut t = String::new();
+    let _ = writeln!(t, "{} {}", meta.code, meta.code.name());
+    let _ = writeln!(t, "  {}: {}", l.severity, severity_label(meta.severity, lang));
+    let state =
+        policy.severity(rule).map_or_else(|| l.off.to_owned(), |s| format!("{}, {}", l.on, severity_label(s, lang)));
+    let _ = writeln!(t, "  {} {}: {state}", l.profile, policy.name());
+    let _ = writeln!(t, "  {}: {}", l.basis, meta.basis);
+    let _ = writeln!(t, "  {}: {}", l.citation, meta.citation);
+    let _ = writeln!(t, "  {}: {}", l.sources, meta.sources);
+    let (first, second) = match lang {
+        Lang::Zh => (("zh", meta.summary_zh), ("en", meta.summary_en)),
+        Lang::En => (("en", meta.summary_en), ("zh", meta.summary_zh)),
+    };
+    let _ = writeln!(t, "  {} ({}): {}", l.summary, first.0, first.1);
+    let _ = writeln!(t, "  {} ({}): {}", l.summary, second.0, second.1);
+    if meta.params.is_empty() {
+        let _ = writeln!(t, "  {}: {}", l.params, l.none);
+    } else {
+        let _ = writeln!(t, "  {}:", l.params);
+        for name in meta.params {
+            let value = policy.params().get(name).map_or_else(|| l.unknown_param.to_owned(), |v| v.to_string());
+            let _ = writeln!(t, "    {name} = {value}");
+            if let Some(info) = Params::INFO.iter().find(|i| i.name == *name) {
+                let _ = writeln!(t, "      {}", info.kind);
+                let _ = writeln!(t, "      {}", info.doc.trim());
+            }
+        }
+    }
+    out.write(&t);
+    Status::Clean
+}
+
+fn schema(out: &mut Stdout) -> Status {
+    match serde_json::to_string_pretty(&xiaoqu::schema::config_schema()) {
+        Ok(s) => {
+            out.write(&(s + "\n"));
+            Status::Clean
+        }
+        Err(e) => render_failed("schema", &e),
+    }
+}
