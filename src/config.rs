@@ -29,13 +29,23 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// # Ok::<(), xiaoqu::LoadError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        title = "Governance document",
+        description = "The governance state of one or more residential compounds (小区) as of a date (xiaoqu config format, version 1)."
+    )
+)]
 #[serde(deny_unknown_fields)]
 pub struct GovernanceConfig {
     /// Always 1.
     #[serde(deserialize_with = "schema_version")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::schema_version"))]
     pub schema_version: u32,
     /// The audit date: deadlines and "overdue" are judged against it.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub as_of: NaiveDate,
     /// The policy profile; `default` when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -9,6 +9,7 @@ use super::values::{Money, date};
 
 /// An account holding public revenue from common parts (公共收益, 民法典 Art 282).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct JointAccount {
     /// Unique account id.
@@ -19,6 +20,7 @@ pub struct JointAccount {
     pub holder: AccountHolder,
     /// Opening date.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub opened_on: NaiveDate,
     /// ISO 4217 currency code; `CNY` when absent.
     #[serde(default = "cny")]
@@ -74,6 +76,7 @@ pub enum Party {
 
 /// A co-managing party and the people who sign for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Custodian {
     /// The party.
@@ -202,6 +205,7 @@ pub enum Purpose {
 
 /// One party's approval of a disbursement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Approval {
     /// The party approving.
@@ -210,21 +214,26 @@ pub struct Approval {
     pub person: PersonId,
     /// Date of approval.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub date: NaiveDate,
 }
 
 /// A published statement (公示) of the account for a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Disclosure {
     /// First day of the period.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub period_start: NaiveDate,
     /// Last day of the period.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub period_end: NaiveDate,
     /// Date published.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub published_on: NaiveDate,
     /// Revenue in the period.
     pub revenue_total: Money,
@@ -238,18 +247,22 @@ pub struct Disclosure {
 
 /// An audit of the account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Audit {
     /// Why it was done.
     pub trigger: AuditTrigger,
     /// First day audited.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub period_start: NaiveDate,
     /// Last day audited.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub period_end: NaiveDate,
     /// Date completed.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub completed_on: NaiveDate,
     /// Auditor.
     pub auditor: String,

@@ -9,6 +9,7 @@ use super::values::{Money, date, date_opt};
 
 /// A reference to one matter of one assembly vote.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MatterRef {
     /// The assembly.
@@ -19,6 +20,7 @@ pub struct MatterRef {
 
 /// One vote of the owners' assembly, with its matters and ballots.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Assembly {
     /// Unique assembly id.
@@ -29,12 +31,15 @@ pub struct Assembly {
     pub channel: Channel,
     /// Date the notice was published.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub notice_published_on: NaiveDate,
     /// First voting day.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub opened_on: NaiveDate,
     /// Last voting day.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub closed_on: NaiveDate,
     /// Matters voted on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -109,6 +114,7 @@ pub enum Channel {
 
 /// A matter put to the vote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Matter {
     /// Id, unique inside the assembly.
@@ -176,6 +182,7 @@ pub enum DeclaredResult {
 
 /// One unit's ballot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ballot {
     /// The unit voting.
@@ -187,6 +194,7 @@ pub struct Ballot {
     pub proxy_for: Option<PersonId>,
     /// Date cast.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub cast_on: NaiveDate,
     /// Choice per matter id; a matter named twice is a load error.
     #[serde(default)]
@@ -207,6 +215,7 @@ pub enum Choice {
 
 /// A committee election (业委会选举/换届).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Election {
     /// Unique election id.
@@ -219,6 +228,7 @@ pub struct Election {
     pub assembly: AssemblyId,
     /// Date the candidate list was published.
     #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Date>"))]
     pub candidate_list_published_on: Option<NaiveDate>,
     /// The preparatory group (筹备组).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -242,10 +252,12 @@ pub enum ElectionKind {
 
 /// The preparatory group (筹备组) of an election.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PreparatoryGroup {
     /// Date formed.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub formed_on: NaiveDate,
     /// Leader.
     pub leader: PersonId,
@@ -256,6 +268,7 @@ pub struct PreparatoryGroup {
 
 /// A member of the preparatory group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PrepMember {
     /// The person.
@@ -287,6 +300,7 @@ pub enum Represents {
 
 /// A candidate for the committee.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     /// The person.

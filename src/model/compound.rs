@@ -13,6 +13,7 @@ use super::values::{Area, Money, date, date_opt};
 
 /// A residential compound (小区): one property-management area with one owners' assembly.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Compound {
     /// Unique compound id.
@@ -79,6 +80,7 @@ pub enum CompoundCategory {
 
 /// A building (楼栋).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Building {
     /// Unique building id.
@@ -89,6 +91,7 @@ pub struct Building {
 
 /// An exclusive part (专有部分) with its registered area (SPC Art 8).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     /// Unique unit id.
@@ -107,6 +110,7 @@ pub struct Unit {
 
 /// A party branch (党支部) of the compound.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PartyBranch {
     /// Unique branch id.
@@ -149,6 +153,7 @@ pub enum BranchKind {
 
 /// A building party group (楼栋党小组).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BuildingGroup {
     /// The building.
@@ -162,6 +167,7 @@ pub struct BuildingGroup {
 
 /// A party-member liaison household (党员中心户) and the households it links.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LiaisonHousehold {
     /// The party member.
@@ -178,21 +184,26 @@ pub struct LiaisonHousehold {
 
 /// The owners' committee (业主委员会) or the body acting for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OwnersCommittee {
     /// Which body.
     pub kind: CommitteeKind,
     /// Election date.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub elected_on: NaiveDate,
     /// Last day of the term.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub term_end: NaiveDate,
     /// Date of the first meeting.
     #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Date>"))]
     pub first_meeting_on: Option<NaiveDate>,
     /// Date of filing (备案).
     #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Date>"))]
     pub filed_on: Option<NaiveDate>,
     /// Members with their roles, alternates included.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -217,6 +228,7 @@ pub enum CommitteeKind {
 
 /// A member of the owners' committee.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CommitteeMember {
     /// The person.
@@ -244,6 +256,7 @@ pub enum CommitteeRole {
 
 /// The property service of a compound.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PropertyService {
     /// The property service company.
@@ -262,13 +275,16 @@ pub struct PropertyService {
 
 /// A contract period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contract {
     /// First day.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub from: NaiveDate,
     /// Last day, if fixed.
     #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Date>"))]
     pub to: Option<NaiveDate>,
 }
 
@@ -284,6 +300,7 @@ pub enum FeeSystem {
 
 /// The owners' assembly rules of procedure (业主大会议事规则).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RulesOfProcedure {
     /// The amount up to which the committee may spend without an assembly resolution.

@@ -9,6 +9,7 @@ use super::values::{Money, date};
 
 /// The special maintenance fund of a compound.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MaintenanceFund {
     /// Initial deposit (首期交存).
@@ -25,12 +26,14 @@ pub struct MaintenanceFund {
 
 /// A deposit into the fund.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FundDeposit {
     /// Unique deposit id.
     pub id: DepositId,
     /// Date.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub date: NaiveDate,
     /// Amount.
     pub amount: Money,
@@ -58,12 +61,14 @@ pub enum DepositSource {
 
 /// A use of the fund.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FundUse {
     /// Unique use id.
     pub id: FundUseId,
     /// Date.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub date: NaiveDate,
     /// Amount.
     pub amount: Money,

@@ -8,6 +8,7 @@ use super::values::{date, date_opt};
 
 /// A meeting of the branch, the committee, or the three parties together.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// Unique meeting id.
@@ -16,6 +17,7 @@ pub struct Meeting {
     pub body: MeetingBody,
     /// Date.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub date: NaiveDate,
     /// Attendees with a vote.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -28,6 +30,7 @@ pub struct Meeting {
     pub matters: Vec<MeetingMatter>,
     /// Date the minutes or decisions were published.
     #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Date>"))]
     pub minutes_published_on: Option<NaiveDate>,
 }
 
@@ -48,6 +51,7 @@ pub enum MeetingBody {
 
 /// A matter decided at a meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MeetingMatter {
     /// Id, unique inside the meeting.

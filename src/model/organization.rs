@@ -6,6 +6,7 @@ use super::ids::{OrgId, PersonId};
 
 /// An organisation: party organisation, government office, company or property-right unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
     /// Unique organisation id.

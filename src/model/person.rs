@@ -8,6 +8,7 @@ use super::values::{Money, date, date_opt};
 
 /// A natural person referenced anywhere in the document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Unique person id.
@@ -16,6 +17,7 @@ pub struct Person {
     pub name: String,
     /// Date of birth, when known.
     #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Date>"))]
     pub birth_date: Option<NaiveDate>,
     /// Civil capacity (民事行为能力); `full` when absent.
     #[serde(default)]
@@ -51,12 +53,14 @@ pub enum CivilCapacity {
 
 /// Party membership (党员).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PartyMembership {
     /// Where the member's membership is held.
     pub status: PartyStatus,
     /// Date of joining.
     #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Date>"))]
     pub joined_on: Option<NaiveDate>,
 }
 
@@ -76,6 +80,7 @@ pub enum PartyStatus {
 
 /// A close relative.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Relative {
     /// The relative.
@@ -120,6 +125,7 @@ impl Relation {
 
 /// A period of employment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Employment {
     /// Employer.
@@ -128,23 +134,28 @@ pub struct Employment {
     pub role: String,
     /// First day.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub from: NaiveDate,
     /// Last day, if it ended.
     #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Date>"))]
     pub to: Option<NaiveDate>,
 }
 
 /// A period of residence in a compound.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Residency {
     /// Compound.
     pub compound: CompoundId,
     /// First day.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub from: NaiveDate,
     /// Last day, if it ended.
     #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Date>"))]
     pub to: Option<NaiveDate>,
 }
 

@@ -23,8 +23,8 @@ fn pid(s: &str) -> PersonId {
     PersonId::new(s).unwrap()
 }
 
-fn party() -> Option<PartyMembership> {
-    Some(PartyMembership { status: PartyStatus::NoPost, joined_on: None })
+fn party() -> PartyMembership {
+    PartyMembership { status: PartyStatus::NoPost, joined_on: None }
 }
 
 fn member(person: &str, role: CommitteeRole) -> CommitteeMember {
@@ -171,7 +171,7 @@ fn de001_share_is_a_parameter() {
 
 #[test]
 fn de002_party_member_outside_the_branch() {
-    let cfg = mutated(|c| person(c, "p-04").party = party());
+    let cfg = mutated(|c| person(c, "p-04").party = Some(party()));
     let r = audit(&cfg);
     let f = assert_finding(&r, RuleCode::De002, "p-04", Severity::Warning);
     assert_eq!(f.path().to_string(), "compounds[0].owners_committee.members[3].person");
@@ -183,7 +183,7 @@ fn de002_party_member_outside_the_branch() {
 fn de002_branch_of_any_kind_and_alternates() {
     // On the roll of a joint branch: fine.
     let joint = mutated(|c| {
-        person(c, "p-04").party = party();
+        person(c, "p-04").party = Some(party());
         let b = c.compounds[0].party_branch.as_mut().unwrap();
         b.kind = BranchKind::Joint;
         b.members.push(pid("p-04"));
@@ -191,7 +191,7 @@ fn de002_branch_of_any_kind_and_alternates() {
     assert_no(&audit(&joint), RuleCode::De002);
     // A party-member alternate must join too.
     let alt = mutated(|c| {
-        person(c, "p-10").party = party();
+        person(c, "p-10").party = Some(party());
         members(c).push(member("p-10", CommitteeRole::Alternate));
     });
     assert_finding(&audit(&alt), RuleCode::De002, "p-10", Severity::Warning);
