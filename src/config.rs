@@ -7,6 +7,8 @@
 //! `schema_version` other than 1, and unknown presets or parameters in the profile.
 
 mod error;
+#[cfg(any(feature = "json", feature = "toml"))]
+mod locate;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -73,7 +75,14 @@ fn schema_version<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
 impl GovernanceConfig {
     /// An empty document as of a date.
     pub fn new(as_of: NaiveDate) -> Self {
-        Self { schema_version: SCHEMA_VERSION, as_of, profile: None, people: Vec::new(), organizations: Vec::new(), compounds: Vec::new() }
+        Self {
+            schema_version: SCHEMA_VERSION,
+            as_of,
+            profile: None,
+            people: Vec::new(),
+            organizations: Vec::new(),
+            compounds: Vec::new(),
+        }
     }
 
     /// The policy the document's `profile` names (`default` when absent).
@@ -99,9 +108,9 @@ impl GovernanceConfig {
     #[cfg(feature = "json")]
     pub fn from_json_slice(bytes: &[u8]) -> Result<Self, LoadError> {
         let mut de = serde_json::Deserializer::from_slice(bytes);
-        let cfg: Self = serde_path_to_error::deserialize(&mut de).map_err(LoadError::from_json)?;
-        de.end().map_err(|e| LoadError::from_json_plain(&e))?;
-        cfg.check_profile()?;
+        let cfg: Self = serde_path_to_error::deserialize(&mut de).map_err(|e| LoadError::from_json(e, bytes))?;
+        de.end().map_err(|e| LoadError::from_json_plain(&e, bytes))?;
+        cfg.check_profile(error::Text::Json(bytes))?;
         Ok(cfg)
     }
 
@@ -128,12 +137,10 @@ impl GovernanceConfig {
     /// ```
     #[cfg(feature = "toml")]
     pub fn from_toml_str(s: &str) -> Result<Self, LoadError> {
-        let de = toml::Deserializer::parse(s).map_err(|e| LoadError::from_toml(String::new(), &e, s))?;
-        let cfg: Self = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            LoadError::from_toml(path, e.inner(), s)
-        })?;
-        cfg.check_profile()?;
+        let de = toml::Deserializer::parse(s).map_err(|e| LoadError::from_toml(None, &e, s))?;
+        let cfg: Self =
+            serde_path_to_error::deserialize(de).map_err(|e| LoadError::from_toml(Some(e.path()), e.inner(), s))?;
+        cfg.check_profile(error::Text::Toml(s))?;
         Ok(cfg)
     }
 
@@ -156,20 +163,23 @@ impl GovernanceConfig {
         toml::to_string_pretty(self)
     }
 
-    fn check_profile(&self) -> Result<(), LoadError> {
-        self.policy().map(|_| ()).map_err(LoadError::from_policy)
+    #[cfg(any(feature = "json", feature = "toml"))]
+    fn check_profile(&self, text: error::Text<'_>) -> Result<(), LoadError> {
+        self.policy().map(|_| ()).map_err(|e| LoadError::from_policy(&e, text, true))
     }
 }
 
 /// A profile file: the `profile` object of a document on its own
 /// (`{ "preset": "default", "overrides": { … }, "rules": { … } }`) or a bare preset name string.
+#[cfg(any(feature = "json", feature = "toml"))]
 #[derive(Deserialize)]
 #[serde(transparent)]
 struct ProfileFile(ProfileSpec);
 
+#[cfg(any(feature = "json", feature = "toml"))]
 impl ProfileFile {
-    fn into_policy(self) -> Result<Policy, LoadError> {
-        Policy::from_spec(&self.0).map_err(LoadError::from_policy)
+    fn into_policy(self, text: error::Text<'_>) -> Result<Policy, LoadError> {
+        Policy::from_spec(&self.0).map_err(|e| LoadError::from_policy(&e, text, false))
     }
 }
 
@@ -187,9 +197,10 @@ impl ProfileFile {
 #[cfg(feature = "json")]
 pub fn policy_from_json_str(s: &str) -> Result<Policy, LoadError> {
     let mut de = serde_json::Deserializer::from_str(s);
-    let file: ProfileFile = serde_path_to_error::deserialize(&mut de).map_err(LoadError::from_json)?;
-    de.end().map_err(|e| LoadError::from_json_plain(&e))?;
-    file.into_policy()
+    let file: ProfileFile =
+        serde_path_to_error::deserialize(&mut de).map_err(|e| LoadError::from_json(e, s.as_bytes()))?;
+    de.end().map_err(|e| LoadError::from_json_plain(&e, s.as_bytes()))?;
+    file.into_policy(error::Text::Json(s.as_bytes()))
 }
 
 /// Loads a policy from a TOML profile file (`preset = "default"` with `[overrides]`, `[rules]`).
@@ -198,10 +209,8 @@ pub fn policy_from_json_str(s: &str) -> Result<Policy, LoadError> {
 /// A [`LoadError`] with path, line and column, or an unknown preset or parameter.
 #[cfg(feature = "toml")]
 pub fn policy_from_toml_str(s: &str) -> Result<Policy, LoadError> {
-    let de = toml::Deserializer::parse(s).map_err(|e| LoadError::from_toml(String::new(), &e, s))?;
-    let file: ProfileFile = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        LoadError::from_toml(path, e.inner(), s)
-    })?;
-    file.into_policy()
+    let de = toml::Deserializer::parse(s).map_err(|e| LoadError::from_toml(None, &e, s))?;
+    let file: ProfileFile =
+        serde_path_to_error::deserialize(de).map_err(|e| LoadError::from_toml(Some(e.path()), e.inner(), s))?;
+    file.into_policy(error::Text::Toml(s))
 }

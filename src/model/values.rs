@@ -48,7 +48,13 @@ pub fn parse_strict_decimal(s: &str) -> Result<Decimal, DecimalError> {
     if frac.is_some_and(|f| f.len() > MAX_SCALE as usize) {
         return Err(DecimalError::Scale(s.to_owned()));
     }
-    Decimal::from_str_exact(s).map_err(|_| DecimalError::Range(s.to_owned()))
+    // `from_str_exact` refuses a scale the mantissa cannot hold, so "79228162514264337593543950335.00"
+    // (how the largest value displays) would fail although its value is in range: retry without
+    // the zeros that carry no value.
+    let trimmed = if frac.is_some() { s.trim_end_matches('0').trim_end_matches('.') } else { s };
+    Decimal::from_str_exact(s)
+        .or_else(|_| Decimal::from_str_exact(trimmed))
+        .map_err(|_| DecimalError::Range(s.to_owned()))
 }
 
 macro_rules! decimal_newtype {
@@ -126,7 +132,7 @@ macro_rules! decimal_newtype {
                     }
                     fn visit_f64<E: de::Error>(self, v: f64) -> Result<$name, E> {
                         Err(E::custom(format_args!(
-                            concat!($what, " must be a decimal string, not the number `{}` (numbers are rounded by JSON readers)"), v)))
+                            concat!($what, " must be a decimal string, not the number `{}` (a number may already have been rounded)"), v)))
                     }
                     fn visit_i64<E: de::Error>(self, v: i64) -> Result<$name, E> {
                         Err(E::custom(format_args!(
@@ -281,6 +287,7 @@ pub mod date {
     ///
     /// # Errors
     /// Only those of the serializer.
+    #[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's `with` passes the field by reference")]
     pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(&d.format("%Y-%m-%d"))
     }
@@ -305,6 +312,11 @@ pub mod date_opt {
     ///
     /// # Errors
     /// Only those of the serializer.
+    #[expect(
+        clippy::trivially_copy_pass_by_ref,
+        clippy::ref_option,
+        reason = "serde's `with` passes the field by reference"
+    )]
     pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match d {
             Some(d) => s.collect_str(&d.format("%Y-%m-%d")),
