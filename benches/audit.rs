@@ -15,7 +15,7 @@ fn bench(c: &mut Criterion) {
 // criterion's macros generate undocumented public functions.
 #[allow(missing_docs)]
 mod group {
-    use super::{Criterion, bench};
+    use super::bench;
     criterion::criterion_group!(benches, bench);
 }
 use group::benches;

@@ -1,6 +1,6 @@
 //! The rule catalogue and the audit driver. One file per family under `rules/`.
 //!
-//! A rule reads the model and the policy and emits findings through [`Ctx`]; it never parses,
+//! A rule reads the model and the policy and emits findings through `Ctx`; it never parses,
 //! prints or panics. The driver runs the families in catalogue order; the report sorts.
 
 mod catalogue;

@@ -41,8 +41,10 @@ pub struct Person {
 
 str_enum! {
 /// Civil capacity (民事行为能力).
+#[derive(Default)]
 pub enum CivilCapacity {
     /// Full capacity.
+    #[default]
     Full = "full",
     /// Limited capacity.
     Limited = "limited",
@@ -110,13 +112,20 @@ pub enum Relation {
 }
 }
 
-impl Default for CivilCapacity {
-    fn default() -> Self {
-        Self::Full
-    }
-}
-
 impl Relation {
+    /// The same relation seen from the other person (parent ↔ child); spouse, sibling and other
+    /// close relations are their own converse.
+    #[must_use]
+    pub fn converse(self) -> Self {
+        match self {
+            Self::Parent => Self::Child,
+            Self::Child => Self::Parent,
+            Self::Grandparent => Self::Grandchild,
+            Self::Grandchild => Self::Grandparent,
+            other => other,
+        }
+    }
+
     /// Spouse or lineal relative (配偶、直系亲属): the relations the property-company rules name.
     pub fn is_spouse_or_lineal(self) -> bool {
         matches!(self, Self::Spouse | Self::Parent | Self::Child | Self::Grandparent | Self::Grandchild)
