@@ -182,6 +182,17 @@ impl At<'_> {
     }
 }
 
+/// The Chinese name of a committee role.
+fn role_zh(role: CommitteeRole) -> &'static str {
+    match role {
+        CommitteeRole::Chair => "主任",
+        CommitteeRole::ViceChair => "副主任",
+        CommitteeRole::Member => "委员",
+        CommitteeRole::Alternate => "候补委员",
+        CommitteeRole::ExecutiveMember => "执行成员",
+    }
+}
+
 /// CM001: 5 to 11 members, an odd number (GR Art 31).
 ///
 /// GR Art 31 counts the committee's members (委员) and says nothing of alternates (候补委员), which
@@ -256,7 +267,7 @@ fn members_are_owners(ctx: &mut Ctx<'_>, at: &At<'_>) {
             )
             .compound(Some(&at.c.id))
             .message(
-                format!("业主委员会成员 `{person}`（{role}）不是小区 `{}` 的业主", at.c.id),
+                format!("业主委员会{} `{person}` 不是小区 `{}` 的业主", role_zh(role), at.c.id),
                 format!("committee member `{person}` ({role}) owns no unit in compound `{}`", at.c.id),
             )
             .help(
@@ -317,7 +328,7 @@ fn officers(ctx: &mut Ctx<'_>, at: &At<'_>) {
         found.push(
             at.finding(RuleCode::Cm003, doc_path!(compounds[ci].owners_committee.members[i]))
                 .message(
-                    format!("`{person}` 任 {role}，但同时列为候补委员，不是委员"),
+                    format!("`{person}` 任{}，但同时列为候补委员，不是委员", role_zh(role)),
                     format!("`{person}` is {role} but is also listed as an alternate, not a member"),
                 )
                 .help("主任、副主任须从委员中推选", "the chair and vice chairs must be chosen from among the members")

@@ -96,9 +96,9 @@ fn add_election(
     });
 }
 
-fn with_param(name: &str, value: ParamValue) -> Policy {
+fn with_param(name: &str, value: &ParamValue) -> Policy {
     let mut p = Policy::default();
-    p.set_param(name, &value).unwrap();
+    p.set_param(name, value).unwrap();
     p
 }
 
@@ -170,10 +170,13 @@ fn cm001_alternates_do_not_count() {
 #[test]
 fn cm001_parameters() {
     let six = mutated(|c| committee(c).members = members(6));
-    assert_no(&xiaoqu::audit(&six, &with_param("committee_size_odd", ParamValue::Bool(false))), RuleCode::Cm001);
+    assert_no(&xiaoqu::audit(&six, &with_param("committee_size_odd", &ParamValue::Bool(false))), RuleCode::Cm001);
     let three = mutated(|c| committee(c).members = members(3));
     assert!(has(&audit(&three), RuleCode::Cm001));
-    assert_no(&xiaoqu::audit(&three, &with_param("committee_size", ParamValue::Str("3..=11".into()))), RuleCode::Cm001);
+    assert_no(
+        &xiaoqu::audit(&three, &with_param("committee_size", &ParamValue::Str("3..=11".into()))),
+        RuleCode::Cm001,
+    );
 }
 
 #[test]
@@ -258,7 +261,7 @@ fn cm004_term_at_most_five_years() {
 
 #[test]
 fn cm004_term_min_years_when_set() {
-    let policy = with_param("term_min_years", ParamValue::Int(3));
+    let policy = with_param("term_min_years", &ParamValue::Int(3));
     let shortest = mutated(|c| committee(c).term_end = d("2027-06-14"));
     assert_no(&xiaoqu::audit(&shortest, &policy), RuleCode::Cm004);
     assert_no(&audit(&shortest), RuleCode::Cm004);
@@ -323,7 +326,7 @@ fn cm006_recorded_reelection_and_lead_parameter() {
         add_election(c, "el-2029", ElectionKind::ReElection, "2029-03-20", "2029-03-30", &["p-01"]);
     });
     assert_no(&audit(&started), RuleCode::Cm006);
-    let six_months = with_param("reelection_lead_months", ParamValue::Int(6));
+    let six_months = with_param("reelection_lead_months", &ParamValue::Int(6));
     assert!(has(&xiaoqu::audit(&mutated(|c| c.as_of = d("2028-12-14")), &six_months), RuleCode::Cm006));
     assert_no(&xiaoqu::audit(&mutated(|c| c.as_of = d("2028-12-13")), &six_months), RuleCode::Cm006);
 }
@@ -367,7 +370,7 @@ fn cm008_filing_within_thirty_days() {
     };
     assert_no(&audit(&missing("2024-07-15")), RuleCode::Cm008);
     assert_finding(&audit(&missing("2024-07-16")), RuleCode::Cm008, C, Severity::Warning);
-    let shorter = with_param("filing_days", ParamValue::Int(20));
+    let shorter = with_param("filing_days", &ParamValue::Int(20));
     assert!(has(&xiaoqu::audit(&day30, &shorter), RuleCode::Cm008));
 }
 
@@ -411,7 +414,7 @@ fn cm009_alternates_do_not_count_and_no_election_cannot_collapse() {
         c.compounds[0].elections.clear();
     });
     assert_no(&audit(&unknown_seats), RuleCode::Cm009);
-    let two_thirds = with_param("committee_min_share", ParamValue::Str("2/3".into()));
+    let two_thirds = with_param("committee_min_share", &ParamValue::Str("2/3".into()));
     let three = mutated(|c| committee(c).members.truncate(3));
     assert!(has(&xiaoqu::audit(&three, &two_thirds), RuleCode::Cm009));
 }
