@@ -29,5 +29,5 @@ pub use meeting::*;
 pub use organization::*;
 pub use person::*;
 pub use unique_map::UniqueMap;
-pub use values::{Area, DecimalError, Headcount, MAX_SCALE, Money, Ratio, parse_strict_date, parse_strict_decimal};
 pub(crate) use values::date;
+pub use values::{Area, DecimalError, Headcount, MAX_SCALE, Money, Ratio, parse_strict_date, parse_strict_decimal};

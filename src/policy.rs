@@ -81,7 +81,9 @@ impl<'de> Deserialize<'de> for RuleSetting {
             "error" => Ok(Self::Severity(Severity::Error)),
             "warning" => Ok(Self::Severity(Severity::Warning)),
             "info" => Ok(Self::Severity(Severity::Info)),
-            other => Err(de::Error::custom(format_args!("`{other}` is not a rule setting (off, on, error, warning, info)"))),
+            other => {
+                Err(de::Error::custom(format_args!("`{other}` is not a rule setting (off, on, error, warning, info)")))
+            }
         }
     }
 }
@@ -253,11 +255,12 @@ impl Policy {
     /// bases, or not implemented).
     pub fn severity(&self, code: RuleCode) -> Option<Severity> {
         let meta = crate::rules::meta(code)?;
-        let setting = self.rules.get(&code).copied().unwrap_or(if self.bases.contains(&meta.basis) && meta.on_by_default {
-            RuleSetting::On
-        } else {
-            RuleSetting::Off
-        });
+        let setting =
+            self.rules.get(&code).copied().unwrap_or(if self.bases.contains(&meta.basis) && meta.on_by_default {
+                RuleSetting::On
+            } else {
+                RuleSetting::Off
+            });
         match setting {
             RuleSetting::Off => None,
             RuleSetting::On => Some(meta.severity),

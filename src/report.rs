@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use code::{RuleCode, UnknownCode};
-pub use path::{Path, Segment};
 pub(crate) use path::doc_path;
+pub use path::{Path, Segment};
 
 use crate::model::{Area, CompoundId, Money, Ratio};
 

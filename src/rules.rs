@@ -33,7 +33,15 @@ pub(crate) struct Finding {
 
 impl Finding {
     pub(crate) fn new(code: RuleCode, subject: impl Into<String>, path: Path) -> Self {
-        Self { code, subject: subject.into(), compound: None, path, message: Text::new("", ""), help: None, facts: Vec::new() }
+        Self {
+            code,
+            subject: subject.into(),
+            compound: None,
+            path,
+            message: Text::new("", ""),
+            help: None,
+            facts: Vec::new(),
+        }
     }
 
     pub(crate) fn compound(mut self, id: Option<&CompoundId>) -> Self {

@@ -360,4 +360,3 @@ impl From<Entry> for RawEntry {
         raw
     }
 }
-

@@ -166,7 +166,10 @@ pub enum MatterKind {
 impl MatterKind {
     /// Whether Art 278 requires ≥ 3/4 of participants (items 6, 7, 8) rather than more than half.
     pub fn is_special_majority(self) -> bool {
-        matches!(self, Self::RaiseMaintenanceFund | Self::Rebuild | Self::ChangeCommonUse | Self::BusinessUseOfCommonParts)
+        matches!(
+            self,
+            Self::RaiseMaintenanceFund | Self::Rebuild | Self::ChangeCommonUse | Self::BusinessUseOfCommonParts
+        )
     }
 }
 

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::account::JointAccount;
-use super::assembly::{Assembly, MatterRef};
 use super::assembly::Election;
+use super::assembly::{Assembly, MatterRef};
 use super::fund::MaintenanceFund;
 use super::ids::{BranchId, BuildingId, CompoundId, OrgId, PersonId, UnitId};
 use super::meeting::Meeting;

@@ -378,7 +378,9 @@ impl TryFrom<RawRecord> for Record {
             RecordKind::UnderCriminalInvestigation => {
                 Self::UnderCriminalInvestigation { from: f.req("from", r.from)?, to: f.opt("to", r.to) }
             }
-            RecordKind::DishonestDebtor => Self::DishonestDebtor { from: f.req("from", r.from)?, to: f.opt("to", r.to) },
+            RecordKind::DishonestDebtor => {
+                Self::DishonestDebtor { from: f.req("from", r.from)?, to: f.opt("to", r.to) }
+            }
             RecordKind::IllegalConstruction => Self::IllegalConstruction {
                 unit: f.req("unit", r.unit.clone())?,
                 ordered_on: f.req("ordered_on", r.ordered_on)?,
@@ -448,9 +450,13 @@ impl From<Record> for RawRecord {
     fn from(rec: Record) -> Self {
         let kind = Some(rec.kind());
         match rec {
-            Record::CriminalConviction { date, sentence_completed_on, intentional } => {
-                Self { kind, date: Some(date), sentence_completed_on, intentional: Some(intentional), ..Self::default() }
-            }
+            Record::CriminalConviction { date, sentence_completed_on, intentional } => Self {
+                kind,
+                date: Some(date),
+                sentence_completed_on,
+                intentional: Some(intentional),
+                ..Self::default()
+            },
             Record::UnderCriminalInvestigation { from, to } | Record::DishonestDebtor { from, to } => {
                 Self { kind, from: Some(from), to, ..Self::default() }
             }
@@ -479,9 +485,14 @@ impl From<Record> for RawRecord {
             Record::RemovedFromCommittee { compound, date } => {
                 Self { kind, compound: Some(compound), date: Some(date), ..Self::default() }
             }
-            Record::EconomicTies { compound, description, from, to } => {
-                Self { kind, compound: Some(compound), description: Some(description), from: Some(from), to, ..Self::default() }
-            }
+            Record::EconomicTies { compound, description, from, to } => Self {
+                kind,
+                compound: Some(compound),
+                description: Some(description),
+                from: Some(from),
+                to,
+                ..Self::default()
+            },
             Record::MoralMisconduct { date, description } => {
                 Self { kind, date: Some(date), description: Some(description), ..Self::default() }
             }

@@ -20,7 +20,9 @@ pub const MAX_SCALE: u32 = 2;
 #[non_exhaustive]
 pub enum DecimalError {
     /// Not of the form `-?DIGITS(.DIGITS)?`.
-    #[error("`{0}` is not a decimal string (digits with an optional `.` and at most 2 decimals; no exponent, `+`, `_`, spaces or leading `.`)")]
+    #[error(
+        "`{0}` is not a decimal string (digits with an optional `.` and at most 2 decimals; no exponent, `+`, `_`, spaces or leading `.`)"
+    )]
     Syntax(String),
     /// More than two decimal places.
     #[error("`{0}` has more than 2 decimal places")]
@@ -274,7 +276,8 @@ impl<'de> Visitor<'de> for DateVisitor {
             return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
         }
         let text: String = map.next_value()?;
-        parse_strict_date(&text).map_err(|_| de::Error::custom(format_args!("`{text}` is not a plain date (no time or offset)")))
+        parse_strict_date(&text)
+            .map_err(|_| de::Error::custom(format_args!("`{text}` is not a plain date (no time or offset)")))
     }
 }
 
@@ -304,8 +307,8 @@ pub mod date {
 /// serde helpers for an optional [`NaiveDate`] field (use with `default`).
 pub mod date_opt {
     use super::{DateVisitor, NaiveDate};
-    use serde::de::{Deserializer, Visitor};
     use serde::Serializer;
+    use serde::de::{Deserializer, Visitor};
     use std::fmt;
 
     /// Serializes `Some` as `YYYY-MM-DD`, `None` as null.

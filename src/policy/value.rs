@@ -201,7 +201,9 @@ impl ParamType for Party {
     const KIND: &'static str = "a party (community_party_org, owners_committee, property_company)";
     fn from_value(v: &ParamValue) -> Result<Self, String> {
         match v {
-            ParamValue::Str(s) => Party::ALL.iter().copied().find(|p| p.as_str() == s).ok_or_else(|| expected::<Self>(v)),
+            ParamValue::Str(s) => {
+                Party::ALL.iter().copied().find(|p| p.as_str() == s).ok_or_else(|| expected::<Self>(v))
+            }
             _ => Err(expected::<Self>(v)),
         }
     }
@@ -242,7 +244,10 @@ impl ParamType for Range {
         let (a, b) = match v {
             ParamValue::Str(s) => {
                 let (a, b) = s.split_once("..=").ok_or_else(|| expected::<Self>(v))?;
-                (a.trim().parse::<u32>().map_err(|_| expected::<Self>(v))?, b.trim().parse::<u32>().map_err(|_| expected::<Self>(v))?)
+                (
+                    a.trim().parse::<u32>().map_err(|_| expected::<Self>(v))?,
+                    b.trim().parse::<u32>().map_err(|_| expected::<Self>(v))?,
+                )
             }
             ParamValue::List(l) => match l.as_slice() {
                 [a, b] => (u32::from_value(a)?, u32::from_value(b)?),

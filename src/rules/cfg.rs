@@ -13,8 +13,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::{Ctx, Finding, RuleMeta};
-use crate::report::{Basis, Severity};
 use crate::model::{Compound, Entry, EntryKind, MatterRef, Record, Scope};
+use crate::report::{Basis, Severity};
 use crate::report::{Path, RuleCode, doc_path};
 
 const LIB_CITATION: &str = "xiaoqu 文档约定 (CONFIG.md)";
@@ -140,7 +140,11 @@ impl<'a> Local<'a> {
     fn of(c: &'a Compound) -> Self {
         Self {
             buildings: c.buildings.iter().map(|b| b.id.as_str()).collect(),
-            assemblies: c.assemblies.iter().map(|a| (a.id.as_str(), a.matters.iter().map(|m| m.id.as_str()).collect())).collect(),
+            assemblies: c
+                .assemblies
+                .iter()
+                .map(|a| (a.id.as_str(), a.matters.iter().map(|m| m.id.as_str()).collect()))
+                .collect(),
             elections: c.elections.iter().map(|e| e.id.as_str()).collect(),
             meetings: c.meetings.iter().map(|m| m.id.as_str()).collect(),
             entries: c.joint_account.iter().flat_map(|a| a.entries.iter().map(|e| e.id.as_str())).collect(),
@@ -160,7 +164,9 @@ type Visit<'v, 'a> = dyn FnMut(Option<usize>, Ref<'a>, &dyn Fn() -> Path) + 'v;
 /// Calls `f` for every id reference, with the index of the compound it sits in and its path.
 #[expect(clippy::too_many_lines, reason = "one flat list of every reference site in CONFIG.md reads best as one walk")]
 fn walk<'a>(cfg: &'a crate::config::GovernanceConfig, f: &mut Visit<'_, 'a>) {
-    use Kind::{Assembly, Building, Compound as C, Election, Entry as E, Meeting, Organization as O, Person as P, Unit as U};
+    use Kind::{
+        Assembly, Building, Compound as C, Election, Entry as E, Meeting, Organization as O, Person as P, Unit as U,
+    };
     for (pi, p) in cfg.people.iter().enumerate() {
         for (ri, r) in p.relatives.iter().enumerate() {
             f(None, Ref::Id(P, r.person.as_str()), &|| doc_path!(people[pi].relatives[ri].person));
@@ -173,10 +179,14 @@ fn walk<'a>(cfg: &'a crate::config::GovernanceConfig, f: &mut Visit<'_, 'a>) {
         }
         for (ri, r) in p.records.iter().enumerate() {
             match r {
-                Record::IllegalConstruction { unit, .. } | Record::StructuralDamage { unit, .. } | Record::FeeArrears { unit, .. } => {
+                Record::IllegalConstruction { unit, .. }
+                | Record::StructuralDamage { unit, .. }
+                | Record::FeeArrears { unit, .. } => {
                     f(None, Ref::Id(U, unit.as_str()), &|| doc_path!(people[pi].records[ri].unit));
                 }
-                Record::OccupiesCommonPart { compound, .. } | Record::RemovedFromCommittee { compound, .. } | Record::EconomicTies { compound, .. } => {
+                Record::OccupiesCommonPart { compound, .. }
+                | Record::RemovedFromCommittee { compound, .. }
+                | Record::EconomicTies { compound, .. } => {
                     f(None, Ref::Id(C, compound.as_str()), &|| doc_path!(people[pi].records[ri].compound));
                 }
                 _ => {}
@@ -221,17 +231,25 @@ fn walk<'a>(cfg: &'a crate::config::GovernanceConfig, f: &mut Visit<'_, 'a>) {
                 g(Ref::Id(P, m.as_str()), &|| doc_path!(compounds[ci].party_branch.members[i]));
             }
             for (gi, grp) in b.building_groups.iter().enumerate() {
-                g(Ref::Id(Building, grp.building.as_str()), &|| doc_path!(compounds[ci].party_branch.building_groups[gi].building));
-                g(Ref::Id(P, grp.leader.as_str()), &|| doc_path!(compounds[ci].party_branch.building_groups[gi].leader));
+                g(Ref::Id(Building, grp.building.as_str()), &|| {
+                    doc_path!(compounds[ci].party_branch.building_groups[gi].building)
+                });
+                g(Ref::Id(P, grp.leader.as_str()), &|| {
+                    doc_path!(compounds[ci].party_branch.building_groups[gi].leader)
+                });
                 for (i, m) in grp.members.iter().enumerate() {
                     g(Ref::Id(P, m.as_str()), &|| doc_path!(compounds[ci].party_branch.building_groups[gi].members[i]));
                 }
             }
             for (li, l) in b.liaison_households.iter().enumerate() {
-                g(Ref::Id(P, l.member.as_str()), &|| doc_path!(compounds[ci].party_branch.liaison_households[li].member));
+                g(Ref::Id(P, l.member.as_str()), &|| {
+                    doc_path!(compounds[ci].party_branch.liaison_households[li].member)
+                });
                 g(Ref::Id(U, l.unit.as_str()), &|| doc_path!(compounds[ci].party_branch.liaison_households[li].unit));
                 for (i, u) in l.linked_units.iter().enumerate() {
-                    g(Ref::Id(U, u.as_str()), &|| doc_path!(compounds[ci].party_branch.liaison_households[li].linked_units[i]));
+                    g(Ref::Id(U, u.as_str()), &|| {
+                        doc_path!(compounds[ci].party_branch.liaison_households[li].linked_units[i])
+                    });
                 }
             }
             for (i, o) in b.joint_units.iter().enumerate() {
@@ -267,7 +285,9 @@ fn walk<'a>(cfg: &'a crate::config::GovernanceConfig, f: &mut Visit<'_, 'a>) {
             for (ei, e) in acc.entries.iter().enumerate() {
                 if let EntryKind::Disbursement(d) = &e.kind {
                     for (i, a) in d.approvals.iter().enumerate() {
-                        g(Ref::Id(P, a.person.as_str()), &|| doc_path!(compounds[ci].joint_account.entries[ei].approvals[i].person));
+                        g(Ref::Id(P, a.person.as_str()), &|| {
+                            doc_path!(compounds[ci].joint_account.entries[ei].approvals[i].person)
+                        });
                     }
                     if let Some(m) = &d.resolution {
                         g(Ref::Matter(m), &|| doc_path!(compounds[ci].joint_account.entries[ei].resolution));
@@ -308,7 +328,9 @@ fn walk<'a>(cfg: &'a crate::config::GovernanceConfig, f: &mut Visit<'_, 'a>) {
             if let Some(pg) = &e.preparatory_group {
                 g(Ref::Id(P, pg.leader.as_str()), &|| doc_path!(compounds[ci].elections[ei].preparatory_group.leader));
                 for (i, m) in pg.members.iter().enumerate() {
-                    g(Ref::Id(P, m.person.as_str()), &|| doc_path!(compounds[ci].elections[ei].preparatory_group.members[i].person));
+                    g(Ref::Id(P, m.person.as_str()), &|| {
+                        doc_path!(compounds[ci].elections[ei].preparatory_group.members[i].person)
+                    });
                 }
             }
             for (i, cand) in e.candidates.iter().enumerate() {
@@ -324,7 +346,9 @@ fn walk<'a>(cfg: &'a crate::config::GovernanceConfig, f: &mut Visit<'_, 'a>) {
             }
             for (xi, x) in m.matters.iter().enumerate() {
                 if let Some(prior) = &x.prior_deliberation {
-                    g(Ref::Id(Meeting, prior.as_str()), &|| doc_path!(compounds[ci].meetings[mi].matters[xi].prior_deliberation));
+                    g(Ref::Id(Meeting, prior.as_str()), &|| {
+                        doc_path!(compounds[ci].meetings[mi].matters[xi].prior_deliberation)
+                    });
                 }
             }
         }
@@ -367,7 +391,11 @@ fn reference_resolves(ctx: &mut Ctx<'_>) {
         };
         if !ok {
             let compound = ci.and_then(|i| cfg.compounds.get(i)).map(|c| &c.id);
-            let (zh, en) = if id.contains('/') { ("本小区表决事项", "matter of an assembly of this compound") } else { kind.names() };
+            let (zh, en) = if id.contains('/') {
+                ("本小区表决事项", "matter of an assembly of this compound")
+            } else {
+                kind.names()
+            };
             found.push(
                 Finding::new(RuleCode::Cfg001, id.clone(), path())
                     .compound(compound)
@@ -395,7 +423,10 @@ fn id_unique(ctx: &mut Ctx<'_>) {
             found.push(
                 Finding::new(RuleCode::Cfg002, id.clone(), path)
                     .compound(compound)
-                    .message(format!("{kind} id `{id}` 重复（首次出现于 {first}）"), format!("duplicate {kind} id `{id}` (first at {first})"))
+                    .message(
+                        format!("{kind} id `{id}` 重复（首次出现于 {first}）"),
+                        format!("duplicate {kind} id `{id}` (first at {first})"),
+                    )
                     .fact("kind", kind)
                     .fact("first", first.to_string()),
             );
@@ -438,7 +469,12 @@ fn id_unique(ctx: &mut Ctx<'_>) {
         for (ai, a) in c.assemblies.iter().enumerate() {
             check("assembly", a.id.to_string(), cid, doc_path!(compounds[ci].assemblies[ai].id));
             for (mi, m) in a.matters.iter().enumerate() {
-                check("matter", format!("{}/{}", a.id, m.id), cid, doc_path!(compounds[ci].assemblies[ai].matters[mi].id));
+                check(
+                    "matter",
+                    format!("{}/{}", a.id, m.id),
+                    cid,
+                    doc_path!(compounds[ci].assemblies[ai].matters[mi].id),
+                );
             }
         }
         for (i, e) in c.elections.iter().enumerate() {
@@ -447,7 +483,12 @@ fn id_unique(ctx: &mut Ctx<'_>) {
         for (mi, m) in c.meetings.iter().enumerate() {
             check("meeting", m.id.to_string(), cid, doc_path!(compounds[ci].meetings[mi].id));
             for (xi, x) in m.matters.iter().enumerate() {
-                check("meeting_matter", format!("{}/{}", m.id, x.id), cid, doc_path!(compounds[ci].meetings[mi].matters[xi].id));
+                check(
+                    "meeting_matter",
+                    format!("{}/{}", m.id, x.id),
+                    cid,
+                    doc_path!(compounds[ci].meetings[mi].matters[xi].id),
+                );
             }
         }
     }
@@ -481,6 +522,10 @@ fn order<'a>(
 }
 
 /// CFG003: dates are in order (from ≤ to, opened ≤ closed, `elected_on` < `term_end`…).
+#[expect(
+    clippy::too_many_lines,
+    reason = "one flat list of every ordered pair of dates in CONFIG.md reads best in one place"
+)]
 fn date_order(ctx: &mut Ctx<'_>) {
     if !ctx.on(RuleCode::Cfg003) {
         return;
@@ -490,27 +535,67 @@ fn date_order(ctx: &mut Ctx<'_>) {
     for (pi, p) in cfg.people.iter().enumerate() {
         let s = || p.id.to_string();
         for (i, e) in p.employment.iter().enumerate() {
-            pairs.extend(order(s(), None, ("from", e.from), ("to", e.to), &|| doc_path!(people[pi].employment[i]), false));
+            pairs.extend(order(
+                s(),
+                None,
+                ("from", e.from),
+                ("to", e.to),
+                &|| doc_path!(people[pi].employment[i]),
+                false,
+            ));
         }
         for (i, r) in p.residency.iter().flatten().enumerate() {
-            pairs.extend(order(s(), None, ("from", r.from), ("to", r.to), &|| doc_path!(people[pi].residency[i]), false));
+            pairs.extend(order(
+                s(),
+                None,
+                ("from", r.from),
+                ("to", r.to),
+                &|| doc_path!(people[pi].residency[i]),
+                false,
+            ));
         }
         for (i, r) in p.records.iter().enumerate() {
             let at = || doc_path!(people[pi].records[i]);
             match r {
                 Record::CriminalConviction { date, sentence_completed_on, .. } => {
-                    pairs.extend(order(s(), None, ("date", *date), ("sentence_completed_on", *sentence_completed_on), &at, false));
+                    pairs.extend(order(
+                        s(),
+                        None,
+                        ("date", *date),
+                        ("sentence_completed_on", *sentence_completed_on),
+                        &at,
+                        false,
+                    ));
                 }
-                Record::UnderCriminalInvestigation { from, to } | Record::DishonestDebtor { from, to } | Record::EconomicTies { from, to, .. } => {
+                Record::UnderCriminalInvestigation { from, to }
+                | Record::DishonestDebtor { from, to }
+                | Record::EconomicTies { from, to, .. } => {
                     pairs.extend(order(s(), None, ("from", *from), ("to", *to), &at, false));
                 }
                 Record::IllegalConstruction { ordered_on, rectified_on, .. } => {
-                    pairs.extend(order(s(), None, ("ordered_on", *ordered_on), ("rectified_on", *rectified_on), &at, false));
+                    pairs.extend(order(
+                        s(),
+                        None,
+                        ("ordered_on", *ordered_on),
+                        ("rectified_on", *rectified_on),
+                        &at,
+                        false,
+                    ));
                 }
-                Record::StructuralDamage { found_on, rectified_on, .. } | Record::OccupiesCommonPart { found_on, rectified_on, .. } => {
-                    pairs.extend(order(s(), None, ("found_on", *found_on), ("rectified_on", *rectified_on), &at, false));
+                Record::StructuralDamage { found_on, rectified_on, .. }
+                | Record::OccupiesCommonPart { found_on, rectified_on, .. } => {
+                    pairs.extend(order(
+                        s(),
+                        None,
+                        ("found_on", *found_on),
+                        ("rectified_on", *rectified_on),
+                        &at,
+                        false,
+                    ));
                 }
-                Record::FeeArrears { since, settled_on, .. } => pairs.extend(order(s(), None, ("since", *since), ("settled_on", *settled_on), &at, false)),
+                Record::FeeArrears { since, settled_on, .. } => {
+                    pairs.extend(order(s(), None, ("since", *since), ("settled_on", *settled_on), &at, false));
+                }
                 _ => {}
             }
         }
@@ -519,28 +604,91 @@ fn date_order(ctx: &mut Ctx<'_>) {
         let cid = Some(&c.id);
         if let Some(oc) = &c.owners_committee {
             let at = || doc_path!(compounds[ci].owners_committee);
-            pairs.extend(order(c.id.to_string(), cid, ("elected_on", oc.elected_on), ("term_end", Some(oc.term_end)), &at, true));
-            pairs.extend(order(c.id.to_string(), cid, ("elected_on", oc.elected_on), ("first_meeting_on", oc.first_meeting_on), &at, false));
-            pairs.extend(order(c.id.to_string(), cid, ("elected_on", oc.elected_on), ("filed_on", oc.filed_on), &at, false));
+            pairs.extend(order(
+                c.id.to_string(),
+                cid,
+                ("elected_on", oc.elected_on),
+                ("term_end", Some(oc.term_end)),
+                &at,
+                true,
+            ));
+            pairs.extend(order(
+                c.id.to_string(),
+                cid,
+                ("elected_on", oc.elected_on),
+                ("first_meeting_on", oc.first_meeting_on),
+                &at,
+                false,
+            ));
+            pairs.extend(order(
+                c.id.to_string(),
+                cid,
+                ("elected_on", oc.elected_on),
+                ("filed_on", oc.filed_on),
+                &at,
+                false,
+            ));
         }
         if let Some(ps) = &c.property_service {
-            pairs.extend(order(c.id.to_string(), cid, ("from", ps.contract.from), ("to", ps.contract.to), &|| doc_path!(compounds[ci].property_service.contract), false));
+            pairs.extend(order(
+                c.id.to_string(),
+                cid,
+                ("from", ps.contract.from),
+                ("to", ps.contract.to),
+                &|| doc_path!(compounds[ci].property_service.contract),
+                false,
+            ));
         }
         if let Some(acc) = &c.joint_account {
             for (i, d) in acc.disclosures.iter().enumerate() {
                 let at = || doc_path!(compounds[ci].joint_account.disclosures[i]);
-                pairs.extend(order(acc.id.to_string(), cid, ("period_start", d.period_start), ("period_end", Some(d.period_end)), &at, false));
+                pairs.extend(order(
+                    acc.id.to_string(),
+                    cid,
+                    ("period_start", d.period_start),
+                    ("period_end", Some(d.period_end)),
+                    &at,
+                    false,
+                ));
             }
             for (i, a) in acc.audits.iter().enumerate() {
                 let at = || doc_path!(compounds[ci].joint_account.audits[i]);
-                pairs.extend(order(acc.id.to_string(), cid, ("period_start", a.period_start), ("period_end", Some(a.period_end)), &at, false));
-                pairs.extend(order(acc.id.to_string(), cid, ("period_end", a.period_end), ("completed_on", Some(a.completed_on)), &at, false));
+                pairs.extend(order(
+                    acc.id.to_string(),
+                    cid,
+                    ("period_start", a.period_start),
+                    ("period_end", Some(a.period_end)),
+                    &at,
+                    false,
+                ));
+                pairs.extend(order(
+                    acc.id.to_string(),
+                    cid,
+                    ("period_end", a.period_end),
+                    ("completed_on", Some(a.completed_on)),
+                    &at,
+                    false,
+                ));
             }
         }
         for (ai, a) in c.assemblies.iter().enumerate() {
             let at = || doc_path!(compounds[ci].assemblies[ai]);
-            pairs.extend(order(a.id.to_string(), cid, ("notice_published_on", a.notice_published_on), ("opened_on", Some(a.opened_on)), &at, false));
-            pairs.extend(order(a.id.to_string(), cid, ("opened_on", a.opened_on), ("closed_on", Some(a.closed_on)), &at, false));
+            pairs.extend(order(
+                a.id.to_string(),
+                cid,
+                ("notice_published_on", a.notice_published_on),
+                ("opened_on", Some(a.opened_on)),
+                &at,
+                false,
+            ));
+            pairs.extend(order(
+                a.id.to_string(),
+                cid,
+                ("opened_on", a.opened_on),
+                ("closed_on", Some(a.closed_on)),
+                &at,
+                false,
+            ));
         }
     }
     for p in pairs {
@@ -549,7 +697,14 @@ fn date_order(ctx: &mut Ctx<'_>) {
         let f = Finding::new(RuleCode::Cfg003, p.subject, p.path)
             .compound(p.compound)
             .message(
-                format!("日期顺序错误：{} ({}) 应{}于 {} ({})", a.0, a.1, if p.strict { "早" } else { "不晚" }, b.0, b.1),
+                format!(
+                    "日期顺序错误：{} ({}) 应{}于 {} ({})",
+                    a.0,
+                    a.1,
+                    if p.strict { "早" } else { "不晚" },
+                    b.0,
+                    b.1
+                ),
                 format!("dates out of order: {} ({}) must be {rel} {} ({})", a.0, a.1, b.0, b.1),
             )
             .fact(a.0, a.1)
@@ -566,14 +721,21 @@ fn not_in_future(ctx: &mut Ctx<'_>) {
     let cfg = ctx.cfg;
     let as_of = cfg.as_of;
     let mut found = Vec::new();
-    let mut ev = |subject: &dyn std::fmt::Display, compound: Option<&crate::model::CompoundId>, field: &'static str, d: Option<NaiveDate>, path: &dyn Fn() -> Path| {
+    let mut ev = |subject: &dyn std::fmt::Display,
+                  compound: Option<&crate::model::CompoundId>,
+                  field: &'static str,
+                  d: Option<NaiveDate>,
+                  path: &dyn Fn() -> Path| {
         if let Some(d) = d
             && d > as_of
         {
             found.push(
                 Finding::new(RuleCode::Cfg004, subject.to_string(), path().key(field))
                     .compound(compound)
-                    .message(format!("{field} ({d}) 晚于审计日期 {as_of}"), format!("{field} ({d}) is after the audit date {as_of}"))
+                    .message(
+                        format!("{field} ({d}) 晚于审计日期 {as_of}"),
+                        format!("{field} ({d}) is after the audit date {as_of}"),
+                    )
                     .fact(field, d)
                     .fact("as_of", as_of),
             );
@@ -603,13 +765,19 @@ fn not_in_future(ctx: &mut Ctx<'_>) {
         if let Some(acc) = &c.joint_account {
             ev(&acc.id, cid, "opened_on", Some(acc.opened_on), &|| doc_path!(compounds[ci].joint_account));
             for (i, e) in acc.entries.iter().enumerate() {
-                entry_dates(e, &mut |field, d| ev(&e.id, cid, field, Some(d), &|| doc_path!(compounds[ci].joint_account.entries[i])));
+                entry_dates(e, &mut |field, d| {
+                    ev(&e.id, cid, field, Some(d), &|| doc_path!(compounds[ci].joint_account.entries[i]));
+                });
             }
             for (i, d) in acc.disclosures.iter().enumerate() {
-                ev(&acc.id, cid, "published_on", Some(d.published_on), &|| doc_path!(compounds[ci].joint_account.disclosures[i]));
+                ev(&acc.id, cid, "published_on", Some(d.published_on), &|| {
+                    doc_path!(compounds[ci].joint_account.disclosures[i])
+                });
             }
             for (i, a) in acc.audits.iter().enumerate() {
-                ev(&acc.id, cid, "completed_on", Some(a.completed_on), &|| doc_path!(compounds[ci].joint_account.audits[i]));
+                ev(&acc.id, cid, "completed_on", Some(a.completed_on), &|| {
+                    doc_path!(compounds[ci].joint_account.audits[i])
+                });
             }
         }
         if let Some(f) = &c.maintenance_fund {
@@ -621,14 +789,18 @@ fn not_in_future(ctx: &mut Ctx<'_>) {
             }
         }
         for (ai, a) in c.assemblies.iter().enumerate() {
-            ev(&a.id, cid, "notice_published_on", Some(a.notice_published_on), &|| doc_path!(compounds[ci].assemblies[ai]));
+            ev(&a.id, cid, "notice_published_on", Some(a.notice_published_on), &|| {
+                doc_path!(compounds[ci].assemblies[ai])
+            });
             for (bi, b) in a.ballots.iter().enumerate() {
                 let subject = format!("{}/{}", a.id, b.unit);
                 ev(&subject, cid, "cast_on", Some(b.cast_on), &|| doc_path!(compounds[ci].assemblies[ai].ballots[bi]));
             }
         }
         for (ei, e) in c.elections.iter().enumerate() {
-            ev(&e.id, cid, "candidate_list_published_on", e.candidate_list_published_on, &|| doc_path!(compounds[ci].elections[ei]));
+            ev(&e.id, cid, "candidate_list_published_on", e.candidate_list_published_on, &|| {
+                doc_path!(compounds[ci].elections[ei])
+            });
             let formed = e.preparatory_group.as_ref().map(|g| g.formed_on);
             ev(&e.id, cid, "formed_on", formed, &|| doc_path!(compounds[ci].elections[ei].preparatory_group));
         }
@@ -645,16 +817,25 @@ fn not_in_future(ctx: &mut Ctx<'_>) {
 /// The dates of a record that say something happened.
 fn record_dates(r: &Record) -> Vec<(&'static str, Option<NaiveDate>)> {
     match r {
-        Record::CriminalConviction { date, sentence_completed_on, .. } => vec![("date", Some(*date)), ("sentence_completed_on", *sentence_completed_on)],
-        Record::UnderCriminalInvestigation { from, .. } | Record::DishonestDebtor { from, .. } | Record::EconomicTies { from, .. } => {
+        Record::CriminalConviction { date, sentence_completed_on, .. } => {
+            vec![("date", Some(*date)), ("sentence_completed_on", *sentence_completed_on)]
+        }
+        Record::UnderCriminalInvestigation { from, .. }
+        | Record::DishonestDebtor { from, .. }
+        | Record::EconomicTies { from, .. } => {
             vec![("from", Some(*from))]
         }
-        Record::IllegalConstruction { ordered_on, rectified_on, .. } => vec![("ordered_on", Some(*ordered_on)), ("rectified_on", *rectified_on)],
-        Record::StructuralDamage { found_on, rectified_on, .. } | Record::OccupiesCommonPart { found_on, rectified_on, .. } => {
+        Record::IllegalConstruction { ordered_on, rectified_on, .. } => {
+            vec![("ordered_on", Some(*ordered_on)), ("rectified_on", *rectified_on)]
+        }
+        Record::StructuralDamage { found_on, rectified_on, .. }
+        | Record::OccupiesCommonPart { found_on, rectified_on, .. } => {
             vec![("found_on", Some(*found_on)), ("rectified_on", *rectified_on)]
         }
         Record::FeeArrears { since, settled_on, .. } => vec![("since", Some(*since)), ("settled_on", *settled_on)],
-        Record::AdminPenalty { date, .. } | Record::RemovedFromCommittee { date, .. } | Record::MoralMisconduct { date, .. } => {
+        Record::AdminPenalty { date, .. }
+        | Record::RemovedFromCommittee { date, .. }
+        | Record::MoralMisconduct { date, .. } => {
             vec![("date", Some(*date))]
         }
     }
@@ -683,7 +864,10 @@ fn units(ctx: &mut Ctx<'_>) {
                 ctx.emit(
                     Finding::new(RuleCode::Cfg005, u.id.to_string(), doc_path!(compounds[ci].units[ui].area))
                         .compound(Some(&c.id))
-                        .message(format!("专有部分 `{}` 的登记面积 {} 不大于零", u.id, u.area), format!("unit `{}` has area {}, not > 0", u.id, u.area))
+                        .message(
+                            format!("专有部分 `{}` 的登记面积 {} 不大于零", u.id, u.area),
+                            format!("unit `{}` has area {}, not > 0", u.id, u.area),
+                        )
                         .fact("area", u.area),
                 );
             }
@@ -698,7 +882,10 @@ fn units(ctx: &mut Ctx<'_>) {
                     Finding::new(RuleCode::Cfg006, u.id.to_string(), doc_path!(compounds[ci].units[ui]))
                         .compound(Some(&c.id))
                         .message(format!("专有部分 `{}` {zh}", u.id), format!("unit `{}` {en}", u.id))
-                        .help("业主名下的专有部分列出业主；未售或未交付的列出建设单位", "list the owners of a sold unit, or the developer of an unsold or undelivered one")
+                        .help(
+                            "业主名下的专有部分列出业主；未售或未交付的列出建设单位",
+                            "list the owners of a sold unit, or the developer of an unsold or undelivered one",
+                        )
                         .fact("owners", owners)
                         .fact("developer_held", dev),
                 );

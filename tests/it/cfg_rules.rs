@@ -38,8 +38,14 @@ fn cfg001_dangling_org_building_and_entry() {
         c.compounds[0].maintenance_fund.as_mut().unwrap().deposits[0].entry = Some(EntryId::new("e-999").unwrap());
     });
     let r = audit(&cfg);
-    assert_eq!(assert_finding(&r, RuleCode::Cfg001, "org-nowhere", Severity::Error).path().to_string(), "organizations[2].parent");
-    assert_eq!(assert_finding(&r, RuleCode::Cfg001, "b-9", Severity::Error).path().to_string(), "compounds[0].units[0].building");
+    assert_eq!(
+        assert_finding(&r, RuleCode::Cfg001, "org-nowhere", Severity::Error).path().to_string(),
+        "organizations[2].parent"
+    );
+    assert_eq!(
+        assert_finding(&r, RuleCode::Cfg001, "b-9", Severity::Error).path().to_string(),
+        "compounds[0].units[0].building"
+    );
     assert_eq!(
         assert_finding(&r, RuleCode::Cfg001, "e-999", Severity::Error).path().to_string(),
         "compounds[0].maintenance_fund.deposits[0].entry"
@@ -81,7 +87,10 @@ fn cfg001_building_of_another_compound_does_not_resolve() {
     cfg.compounds.push(other);
     cfg.compounds[0].units[0].building = BuildingId::new("b-x").unwrap();
     let r = audit(&cfg);
-    assert_eq!(assert_finding(&r, RuleCode::Cfg001, "b-x", Severity::Error).compound().unwrap().as_str(), "c-guokeyuan");
+    assert_eq!(
+        assert_finding(&r, RuleCode::Cfg001, "b-x", Severity::Error).compound().unwrap().as_str(),
+        "c-guokeyuan"
+    );
 }
 
 #[test]

@@ -133,8 +133,11 @@ fn document_profile_drives_the_policy() {
     let e = GovernanceConfig::from_json_str(&unknown).unwrap_err();
     assert_eq!((e.kind(), e.path()), (LoadErrorKind::Profile, "profile.preset"));
 
-    let bad_rule = xiaoqu::example::GUOKEYUAN_JSON
-        .replacen("\"profile\": \"default\"", r#""profile": { "preset": "default", "rules": { "ZZ001": "off" } }"#, 1);
+    let bad_rule = xiaoqu::example::GUOKEYUAN_JSON.replacen(
+        "\"profile\": \"default\"",
+        r#""profile": { "preset": "default", "rules": { "ZZ001": "off" } }"#,
+        1,
+    );
     let e = GovernanceConfig::from_json_str(&bad_rule).unwrap_err();
     assert!(e.path().starts_with("profile.rules"), "{e}");
 
@@ -148,7 +151,10 @@ fn profile_files() {
     assert!(!p.is_enabled(RuleCode::Cfg004));
     let p = xiaoqu::config::policy_from_json_str(r#""national""#).unwrap();
     assert_eq!(p, Policy::preset("national").unwrap());
-    let p = xiaoqu::config::policy_from_toml_str("preset = \"default\"\n[overrides]\nfiling_days = 12\n[rules]\nCFG005 = \"warning\"\n").unwrap();
+    let p = xiaoqu::config::policy_from_toml_str(
+        "preset = \"default\"\n[overrides]\nfiling_days = 12\n[rules]\nCFG005 = \"warning\"\n",
+    )
+    .unwrap();
     assert_eq!(p.params().filing_days, 12);
     assert_eq!(p.severity(RuleCode::Cfg005), Some(Severity::Warning));
     let e = xiaoqu::config::policy_from_toml_str("preset = \"default\"\n[overrides]\nfiling_dayz = 12\n").unwrap_err();

@@ -16,7 +16,8 @@ fn broken() -> xiaoqu::GovernanceConfig {
             from: c.as_of,
             to: None,
         });
-        c.compounds[0].party_branch.as_mut().unwrap().liaison_households[0].linked_units[0] = UnitId::new("u-x").unwrap();
+        c.compounds[0].party_branch.as_mut().unwrap().liaison_households[0].linked_units[0] =
+            UnitId::new("u-x").unwrap();
     })
 }
 
@@ -56,7 +57,11 @@ fn order_is_compound_then_path_then_code() {
         order,
         [
             (None, "people[0].employment[0].org".to_owned(), "CFG001"),
-            (Some("c-guokeyuan"), "compounds[0].party_branch.liaison_households[0].linked_units[0]".to_owned(), "CFG001"),
+            (
+                Some("c-guokeyuan"),
+                "compounds[0].party_branch.liaison_households[0].linked_units[0]".to_owned(),
+                "CFG001"
+            ),
             (Some("c-guokeyuan"), "compounds[0].units[2].owners[0]".to_owned(), "CFG001"),
             (Some("c-guokeyuan"), "compounds[0].units[3].area".to_owned(), "CFG005"),
             (Some("c-guokeyuan"), "compounds[0].units[10].owners[0]".to_owned(), "CFG001"),
