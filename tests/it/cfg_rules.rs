@@ -71,19 +71,7 @@ fn cfg001_matter_reference_needs_the_matter_in_that_assembly() {
 #[test]
 fn cfg001_building_of_another_compound_does_not_resolve() {
     let mut cfg = example();
-    let mut other = cfg.compounds[0].clone();
-    other.id = xiaoqu::model::CompoundId::new("c-other").unwrap();
-    other.buildings = vec![xiaoqu::model::Building { id: BuildingId::new("b-x").unwrap(), name: "X栋".into() }];
-    other.units.clear();
-    other.party_branch = None;
-    other.owners_committee = None;
-    other.property_service = None;
-    other.rules_of_procedure = None;
-    other.joint_account = None;
-    other.maintenance_fund = None;
-    other.assemblies.clear();
-    other.elections.clear();
-    other.meetings.clear();
+    let other = crate::support::bare_compound("c-other");
     cfg.compounds.push(other);
     cfg.compounds[0].units[0].building = BuildingId::new("b-x").unwrap();
     let r = audit(&cfg);

@@ -470,9 +470,7 @@ fn org009_owner_passes_even_with_residency_elsewhere() {
 /// The example plus compound `c-other` with one building `b-x` and one unit `u-x-1` (owner p-10).
 fn with_other_compound() -> GovernanceConfig {
     let mut cfg = example();
-    let mut other = cfg.compounds[0].clone();
-    other.id = CompoundId::new("c-other").unwrap();
-    other.buildings = vec![Building { id: BuildingId::new("b-x").unwrap(), name: "X栋".into() }];
+    let mut other = crate::support::bare_compound("c-other");
     other.units = vec![Unit {
         id: uid("u-x-1"),
         building: BuildingId::new("b-x").unwrap(),
@@ -480,15 +478,6 @@ fn with_other_compound() -> GovernanceConfig {
         owners: vec![pid("p-10")],
         developer_held: None,
     }];
-    other.party_branch = None;
-    other.owners_committee = None;
-    other.property_service = None;
-    other.rules_of_procedure = None;
-    other.joint_account = None;
-    other.maintenance_fund = None;
-    other.assemblies.clear();
-    other.elections.clear();
-    other.meetings.clear();
     cfg.compounds.push(other);
     cfg
 }

@@ -40,3 +40,23 @@ pub fn assert_no(report: &Report, code: RuleCode) {
     let hits: Vec<_> = report.with_code(code).collect();
     assert!(hits.is_empty(), "unexpected {code}:\n{}", report.to_text(xiaoqu::Lang::En));
 }
+
+/// A compound with only an id, a name, the example's community and one building `b-x`:
+/// nothing else, so that adding it to a document adds no finding of its own.
+pub fn bare_compound(id: &str) -> xiaoqu::model::Compound {
+    let mut c = example().compounds.remove(0);
+    c.id = xiaoqu::model::CompoundId::new(id).unwrap();
+    c.buildings =
+        vec![xiaoqu::model::Building { id: xiaoqu::model::BuildingId::new("b-x").unwrap(), name: "X栋".into() }];
+    c.units.clear();
+    c.party_branch = None;
+    c.owners_committee = None;
+    c.property_service = None;
+    c.rules_of_procedure = None;
+    c.joint_account = None;
+    c.maintenance_fund = None;
+    c.assemblies.clear();
+    c.elections.clear();
+    c.meetings.clear();
+    c
+}
