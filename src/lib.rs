@@ -14,6 +14,7 @@ pub mod config;
 pub mod dates;
 pub mod example;
 mod index;
+pub mod ledger;
 pub mod model;
 pub mod policy;
 pub mod queries;
@@ -21,6 +22,8 @@ pub mod report;
 pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod screening;
+pub mod voting;
 
 pub use config::{GovernanceConfig, LoadError, LoadErrorKind};
 pub use index::Index;

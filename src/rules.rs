@@ -7,7 +7,13 @@ mod catalogue;
 mod cfg;
 mod committee;
 mod dual_entry;
+mod election;
+mod joint_account;
+mod maintenance_fund;
+mod meetings;
+mod negative_list;
 mod org;
+mod voting;
 
 use std::borrow::Cow;
 
@@ -121,5 +127,11 @@ pub fn audit(cfg: &GovernanceConfig, policy: &Policy) -> Report {
     org::check(&mut ctx);
     dual_entry::check(&mut ctx);
     committee::check(&mut ctx);
+    negative_list::check(&mut ctx);
+    election::check(&mut ctx);
+    voting::check(&mut ctx);
+    joint_account::check(&mut ctx);
+    maintenance_fund::check(&mut ctx);
+    meetings::check(&mut ctx);
     Report::new(policy.name(), cfg.as_of, cfg.compounds.len(), ctx.finish())
 }

@@ -30,7 +30,18 @@ pub struct RuleMeta {
 }
 
 /// The families in catalogue order; each family file owns its `META` list.
-const FAMILIES: &[&[RuleMeta]] = &[super::cfg::META, super::org::META, super::dual_entry::META, super::committee::META];
+const FAMILIES: &[&[RuleMeta]] = &[
+    super::cfg::META,
+    super::org::META,
+    super::dual_entry::META,
+    super::committee::META,
+    super::negative_list::META,
+    super::election::META,
+    super::voting::META,
+    super::joint_account::META,
+    super::maintenance_fund::META,
+    super::meetings::META,
+];
 
 static CATALOGUE: std::sync::LazyLock<Vec<RuleMeta>> =
     std::sync::LazyLock::new(|| FAMILIES.iter().flat_map(|f| f.iter().copied()).collect());

@@ -1,0 +1,1 @@
+//! The joint-account ledger engine — scaffold, the joint-account issue fills it.

@@ -1,0 +1,1 @@
+//! The negative-list screening engine for committee candidates — scaffold, the negative-list issue fills it.

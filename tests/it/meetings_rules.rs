@@ -1,0 +1,1 @@
+//! Tests (scaffold): the meetings rules.
