@@ -23,7 +23,7 @@ use crate::config::GovernanceConfig;
 use crate::index::Index;
 use crate::model::CompoundId;
 use crate::policy::Policy;
-use crate::report::{Diagnostic, FactValue, Path, Report, RuleCode, Text};
+use crate::report::{Diagnostic, FactValue, Path, Report, RuleCode, Severity, Text};
 
 /// A finding before the policy gives it a severity.
 #[derive(Debug, Clone)]
@@ -35,6 +35,7 @@ pub(crate) struct Finding {
     message: Text,
     help: Option<Text>,
     facts: Vec<(&'static str, FactValue)>,
+    cap: Option<Severity>,
 }
 
 impl Finding {
@@ -47,6 +48,7 @@ impl Finding {
             message: Text::new("", ""),
             help: None,
             facts: Vec::new(),
+            cap: None,
         }
     }
 
@@ -62,6 +64,14 @@ impl Finding {
 
     pub(crate) fn help(mut self, zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(Text::new(zh, en));
+        self
+    }
+
+    /// Reports at most at `severity`, whatever the policy says (e.g. a negative-list item found
+    /// on a sitting committee member is grounds for removal, reported as a warning).
+    #[allow(dead_code, reason = "used by the negative-list family (sitting members), landing next")]
+    pub(crate) fn at_most(mut self, severity: Severity) -> Self {
+        self.cap = Some(severity);
         self
     }
 
@@ -92,6 +102,7 @@ impl<'a> Ctx<'a> {
     /// Records a finding at the severity the policy gives its rule (dropped when off).
     pub(crate) fn emit(&mut self, f: Finding) {
         let (Some(severity), Some(meta)) = (self.policy.severity(f.code), meta(f.code)) else { return };
+        let severity = f.cap.map_or(severity, |cap| severity.min(cap));
         self.out.push(Diagnostic {
             code: f.code,
             severity,
