@@ -51,7 +51,7 @@ pub(super) const META: &[RuleMeta] = &[
         citation: LIB_CITATION,
         sources: "CONFIG.md",
         summary_zh: "日期先后正确：起始不晚于结束，开始不晚于截止，当选早于任期届满",
-        summary_en: "dates are in order: from <= to, opened <= closed, elected_on < term_end, etc.",
+        summary_en: "dates are in order: from <= to, opened <= closed, `elected_on` < `term_end`, etc.",
         params: &[],
     },
     RuleMeta {

@@ -6,6 +6,7 @@
 mod cfg_rules;
 mod cli;
 mod committee_rules;
+mod docs;
 mod dual_entry_rules;
 mod election_rules;
 mod joint_account_rules;
