@@ -1,1 +1,547 @@
-//! The owners'-assembly tally engine (民法典 Art 278) — scaffold, the votes issue fills it.
+//! The owners'-assembly tally engine (业主共同决定, 民法典 Art 278).
+//!
+//! Given a compound and one of its assembly votes, the engine counts, for every matter, the
+//! total and participating area and heads, the for / against / abstain counts on each axis,
+//! whether the participation quorum and the approval threshold are met, and exactly how much is
+//! still missing on each axis. The AV rules, the maintenance-fund and joint-account rules and
+//! the `xiaoqu tally` command all read this one engine, so they cannot disagree.
+//!
+//! # The law it applies (★ not configurable)
+//! - **Scope** (domain-rules.md R065): totals are taken over the vote's scope, the whole
+//!   compound or the units of one building.
+//! - **Area** (SPC Art 8, R026): the registered area of each exclusive part, summed exactly.
+//! - **Heads** (SPC Art 9, R027): one exclusive part is one head, except that all units the
+//!   developer holds count as one head (one per developer organisation), and all units of one
+//!   owner count as one head. A co-owned unit is one exclusive part, hence one head, not one
+//!   head per co-owner. A person who co-owns a unit and also owns another one "holds more than
+//!   one exclusive part" (拥有一个以上专有部分), so those units are one head; the relation
+//!   "shares an owner" is closed transitively (A owns 101 alone and 102 with B, B owns 103
+//!   alone: 101, 102 and 103 are one head), because otherwise the count would depend on which
+//!   co-owner a unit is attributed to. Heads are formed among the units in scope only. SPC Art
+//!   9 says nothing of co-ownership; this reading is the crate's, chosen so that nobody's voice
+//!   is counted in two heads.
+//! - **Quorum** (R009): participating area ≥ 2/3 of the total area AND participating heads
+//!   ≥ 2/3 of the total heads (三分之二以上 includes the bound, Art 1259).
+//! - **Approval** (R010, R011): items (6) raise the fund, (7) rebuild, (8) change of common use
+//!   or business use need ≥ 3/4 of the participating area AND heads; every other item needs
+//!   more than half (过半数, strict) of each. [`MatterKind::is_special_majority`] decides.
+//! - **Abstention** ([`Abstention`]): with `not_counted` (national reading, the default) an
+//!   abstention is participation, not approval. With `follow_majority`, on each axis the
+//!   abstentions are counted with whichever of for and against is larger (with neither when
+//!   they tie). That is a choice of a covenant or local rule (R063: LC Art 16 leaves it to the
+//!   covenant), never the national default; it applies to abstentions only — owners who did
+//!   not vote are never counted as participating, or the 2/3 quorum of Art 278 would be void.
+//!
+//! # Which ballots count
+//! A ballot counts when its unit exists and is in scope, it was cast between `opened_on` and
+//! `closed_on` (both included), its voter is entitled (an owner of the unit, or a voter whose
+//! `proxy_for` names an owner of the unit, or, for a developer-held unit, a member of the
+//! developer organisation), and it is the first such ballot for its unit in document order. A
+//! ballot that fails any of these does not count at all; the AV rules report it (AV003, AV004,
+//! AV005, AV007), and [`AssemblyTally::ballots`] says why it was left out. A choice naming a
+//! matter that is not on the agenda is ignored (AV009).
+//!
+//! Participation is per matter: a counted ballot that names no choice for a matter does not
+//! participate in that matter (Art 278 counts participation in a decision; the crate does not
+//! invent an abstention the voter did not write; the sources are silent on blank items).
+//!
+//! A head whose units were voted differently on a matter (AV006: one head cannot split)
+//! participates on the head axis but counts as an abstention there; on the area axis each
+//! unit's area follows its own ballot, since area belongs to the exclusive part (SPC Art 8).
+//!
+//! # Exactness and overflow
+//! Areas are compared as exact integer hundredths of a square metre, heads as integers, by
+//! cross-multiplication (`3 · participating ≥ 2 · total`), never by division or float. If a sum
+//! of areas leaves the range of a 96-bit decimal (about 7.9 × 10²⁸ m²), the tally cannot be
+//! decided: [`AssemblyTally::overflowed`] is `true`, every count is zero and no matter meets
+//! quorum, is approved or passes. Nothing panics.
+
+mod count;
+mod exact;
+mod render;
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+pub use crate::policy::Abstention;
+
+use crate::config::GovernanceConfig;
+use crate::model::{
+    Area, Assembly, AssemblyId, Compound, Headcount, MatterId, MatterKind, MatterRef, Money, OrgId, Organization,
+    PersonId, Scope, UnitId,
+};
+
+/// Why [`tally`] could not find what it was asked to count.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TallyError {
+    /// No compound of that id in the document.
+    #[error("unknown compound `{0}`")]
+    UnknownCompound(String),
+    /// No assembly of that id in the compound.
+    #[error("unknown assembly `{assembly}` in compound `{compound}`")]
+    UnknownAssembly {
+        /// The compound searched.
+        compound: String,
+        /// The assembly asked for.
+        assembly: String,
+    },
+}
+
+/// The threshold class of a matter under 民法典 Art 278 para 2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Majority {
+    /// More than half (过半数, strict) of participating area and heads: items (1)–(5), (9).
+    Ordinary,
+    /// At least three quarters (四分之三以上) of participating area and heads: items (6)–(8).
+    Special,
+}
+
+impl Majority {
+    /// The class of a matter kind.
+    pub fn of(kind: MatterKind) -> Self {
+        if kind.is_special_majority() { Self::Special } else { Self::Ordinary }
+    }
+
+    /// The bound as written: `> 1/2` or `≥ 3/4`.
+    pub const fn bound(self) -> &'static str {
+        match self {
+            Self::Ordinary => "> 1/2",
+            Self::Special => "≥ 3/4",
+        }
+    }
+
+    fn exact(self) -> exact::Bound {
+        match self {
+            Self::Ordinary => exact::Bound::MORE_THAN_HALF,
+            Self::Special => exact::Bound::THREE_QUARTERS,
+        }
+    }
+}
+
+/// The counts of one axis (area or heads) for one matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Axis<T> {
+    /// Everything in the vote's scope.
+    pub total: T,
+    /// Those who voted on the matter (for, against or abstain).
+    pub participating: T,
+    /// Voted for (同意).
+    #[serde(rename = "for")]
+    pub in_favour: T,
+    /// Voted against (反对).
+    pub against: T,
+    /// Abstained (弃权); on the head axis this includes heads whose units voted differently.
+    #[serde(rename = "abstain")]
+    pub abstaining: T,
+}
+
+/// An area together with a number of heads: a requirement, a shortfall or a count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct AreaHeads {
+    /// Area in m².
+    pub area: Area,
+    /// Heads (SPC Art 9).
+    pub heads: Headcount,
+}
+
+/// Who a head is (SPC Art 9).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
+pub enum HeadKey {
+    /// All units a developer holds.
+    Developer(OrgId),
+    /// The owners of the head's units, sorted (one person, or people linked by co-ownership).
+    Owners(Vec<PersonId>),
+    /// A unit with neither owner nor developer: one exclusive part, one head nobody can vote.
+    Unowned(UnitId),
+}
+
+/// One head of the vote's scope and its units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Head {
+    key: HeadKey,
+    units: Vec<UnitId>,
+}
+
+impl Head {
+    /// Who the head is.
+    pub fn key(&self) -> &HeadKey {
+        &self.key
+    }
+
+    /// Its units in scope, in document order.
+    pub fn units(&self) -> &[UnitId] {
+        &self.units
+    }
+}
+
+/// Why a ballot was left out of the count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Exclusion {
+    /// Its unit is not a unit of the compound (AV003).
+    UnknownUnit,
+    /// Its unit is outside the vote's scope (AV003).
+    OutOfScope,
+    /// Cast before `opened_on` or after `closed_on` (AV007).
+    OutsideWindow,
+    /// The voter is not entitled to vote the unit (AV004).
+    VoterNotEntitled,
+    /// An earlier ballot of the same unit counts already (AV005).
+    DuplicateUnit,
+}
+
+/// What the engine did with one ballot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BallotOutcome {
+    index: usize,
+    unit: UnitId,
+    excluded: Option<Exclusion>,
+}
+
+impl BallotOutcome {
+    /// Position of the ballot in the assembly's `ballots`.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    /// The unit it votes.
+    pub fn unit(&self) -> &UnitId {
+        &self.unit
+    }
+
+    /// Why it was left out, or `None` when it counts.
+    pub fn excluded(&self) -> Option<Exclusion> {
+        self.excluded
+    }
+}
+
+/// The tally of one matter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MatterTally {
+    id: MatterId,
+    kind: MatterKind,
+    majority: Majority,
+    area: Axis<Area>,
+    heads: Axis<Headcount>,
+    approving: AreaHeads,
+    quorum_needed: AreaHeads,
+    quorum_missing: AreaHeads,
+    approval_needed: AreaHeads,
+    approval_missing: AreaHeads,
+    quorum_area: bool,
+    quorum_heads: bool,
+    approval_area: bool,
+    approval_heads: bool,
+    #[serde(skip)]
+    split_heads: Vec<usize>,
+}
+
+impl MatterTally {
+    /// The matter's id.
+    pub fn id(&self) -> &MatterId {
+        &self.id
+    }
+
+    /// Its Art 278 item.
+    pub fn kind(&self) -> MatterKind {
+        self.kind
+    }
+
+    /// Its threshold class.
+    pub fn majority(&self) -> Majority {
+        self.majority
+    }
+
+    /// Area counts in m².
+    pub fn area(&self) -> &Axis<Area> {
+        &self.area
+    }
+
+    /// Head counts.
+    pub fn heads(&self) -> &Axis<Headcount> {
+        &self.heads
+    }
+
+    /// The approving area and heads compared with the threshold: the votes for, plus the
+    /// abstentions when the policy is `follow_majority` and for leads against on that axis.
+    pub fn approving(&self) -> AreaHeads {
+        self.approving
+    }
+
+    /// The least participating area and heads that meet the 2/3 quorum of this scope.
+    pub fn quorum_needed(&self) -> AreaHeads {
+        self.quorum_needed
+    }
+
+    /// How much participating area and how many heads would have to be added to meet the
+    /// quorum (zero on an axis already met). Areas are exact to 0.01 m².
+    pub fn missing_for_quorum(&self) -> AreaHeads {
+        self.quorum_missing
+    }
+
+    /// The least approving area and heads that meet the threshold, measured against the
+    /// participation as it stands (at least 0.01 m² and one head: nobody approves nothing).
+    pub fn approval_needed(&self) -> AreaHeads {
+        self.approval_needed
+    }
+
+    /// How much approving area and how many approving heads are missing for the threshold,
+    /// with participation as it stands: the votes that would have to change to "for" (zero on
+    /// an axis already met).
+    pub fn missing_for_approval(&self) -> AreaHeads {
+        self.approval_missing
+    }
+
+    /// Participating area ≥ 2/3 of total AND participating heads ≥ 2/3 of total heads.
+    pub fn quorum_met(&self) -> bool {
+        self.quorum_area && self.quorum_heads
+    }
+
+    /// Whether each axis of the quorum is met: `(area, heads)`.
+    pub fn quorum_axes(&self) -> (bool, bool) {
+        (self.quorum_area, self.quorum_heads)
+    }
+
+    /// Approving area and heads meet the threshold of the matter's class.
+    pub fn approved(&self) -> bool {
+        self.approval_area && self.approval_heads
+    }
+
+    /// Whether each axis of the approval is met: `(area, heads)`.
+    pub fn approval_axes(&self) -> (bool, bool) {
+        (self.approval_area, self.approval_heads)
+    }
+
+    /// Quorum met and approved: the matter is decided by the owners (业主共同决定).
+    pub fn passed(&self) -> bool {
+        self.quorum_met() && self.approved()
+    }
+
+    /// Heads whose units voted differently on this matter, as positions in
+    /// [`AssemblyTally::heads`] (AV006).
+    pub fn split_heads(&self) -> &[usize] {
+        &self.split_heads
+    }
+}
+
+/// The tally of one assembly vote: its scope, heads, ballots and one [`MatterTally`] per matter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AssemblyTally {
+    assembly: AssemblyId,
+    scope: Scope,
+    #[serde(serialize_with = "abstention_str")]
+    abstention: Abstention,
+    #[serde(serialize_with = "date_str")]
+    opened_on: NaiveDate,
+    #[serde(serialize_with = "date_str")]
+    closed_on: NaiveDate,
+    overflowed: bool,
+    total: AreaHeads,
+    heads: Vec<Head>,
+    ballots: Vec<BallotOutcome>,
+    matters: Vec<MatterTally>,
+}
+
+#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's `serialize_with` passes the field by reference")]
+fn abstention_str<S: Serializer>(a: &Abstention, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(abstention_name(*a))
+}
+
+#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's `serialize_with` passes the field by reference")]
+fn date_str<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&d.format("%Y-%m-%d"))
+}
+
+/// The name of an abstention policy as written in profiles.
+pub(crate) const fn abstention_name(a: Abstention) -> &'static str {
+    match a {
+        Abstention::NotCounted => "not_counted",
+        Abstention::FollowMajority => "follow_majority",
+    }
+}
+
+impl AssemblyTally {
+    /// The assembly's id.
+    pub fn assembly(&self) -> &AssemblyId {
+        &self.assembly
+    }
+
+    /// The scope the totals are taken over.
+    pub fn scope(&self) -> &Scope {
+        &self.scope
+    }
+
+    /// How abstentions were counted.
+    pub fn abstention(&self) -> Abstention {
+        self.abstention
+    }
+
+    /// First voting day.
+    pub fn opened_on(&self) -> NaiveDate {
+        self.opened_on
+    }
+
+    /// Last voting day.
+    pub fn closed_on(&self) -> NaiveDate {
+        self.closed_on
+    }
+
+    /// `true` when a sum of areas left the decimal range: then nothing is decided (all counts
+    /// zero, nothing passes).
+    pub fn overflowed(&self) -> bool {
+        self.overflowed
+    }
+
+    /// Total area and heads of the scope.
+    pub fn total(&self) -> AreaHeads {
+        self.total
+    }
+
+    /// The heads of the scope (SPC Art 9), in the document order of their first unit.
+    pub fn heads(&self) -> &[Head] {
+        &self.heads
+    }
+
+    /// Every ballot, in document order, with whether it counts.
+    pub fn ballots(&self) -> &[BallotOutcome] {
+        &self.ballots
+    }
+
+    /// The tally of one matter by id.
+    pub fn matter(&self, id: &str) -> Option<&MatterTally> {
+        self.matters.iter().find(|m| m.id.as_str() == id)
+    }
+
+    /// Every matter, in agenda order.
+    pub fn matters(&self) -> impl ExactSizeIterator<Item = &MatterTally> {
+        self.matters.iter()
+    }
+}
+
+/// Tallies one assembly of a compound (the engine on its own, without the rest of a document).
+///
+/// Without the document's organisations the engine cannot tell who belongs to a developer, so
+/// any voter of a developer-held unit is accepted here; [`tally`] and the AV rules check
+/// membership through [`tally_assembly_with_orgs`], and AV004 reports a voter who is not a
+/// member.
+///
+/// # Example
+/// ```
+/// use xiaoqu::policy::Abstention;
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let compound = &cfg.compounds[0];
+/// let t = xiaoqu::voting::tally_assembly(compound, &compound.assemblies[0], Abstention::NotCounted);
+/// assert_eq!(t.total().heads.0, 11);
+/// let m3 = t.matter("m-3").ok_or("no m-3")?;
+/// assert!(m3.passed());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn tally_assembly(compound: &Compound, assembly: &Assembly, abstention: Abstention) -> AssemblyTally {
+    count::run(compound, assembly, abstention, None)
+}
+
+/// Tallies one assembly, checking that a developer-held unit is voted by a member of its
+/// developer organisation (looked up in `organizations`).
+///
+/// # Example
+/// ```
+/// use xiaoqu::policy::Abstention;
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let c = &cfg.compounds[0];
+/// let t = xiaoqu::voting::tally_assembly_with_orgs(c, &c.assemblies[0], Abstention::NotCounted, &cfg.organizations);
+/// assert!(t.ballots().iter().all(|b| b.excluded().is_none()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn tally_assembly_with_orgs(
+    compound: &Compound,
+    assembly: &Assembly,
+    abstention: Abstention,
+    organizations: &[Organization],
+) -> AssemblyTally {
+    count::run(compound, assembly, abstention, Some(organizations))
+}
+
+/// Tallies an assembly of a document by ids, under the abstention policy of the document's
+/// profile (`not_counted` when the profile cannot be built).
+///
+/// # Errors
+/// [`TallyError`] when the compound or the assembly does not exist.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let t = xiaoqu::voting::tally(&cfg, "c-guokeyuan", "asm-2024-01")?;
+/// assert_eq!(t.total().area.to_string(), "1295.60");
+/// assert!(xiaoqu::voting::tally(&cfg, "c-guokeyuan", "asm-1999").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn tally(cfg: &GovernanceConfig, compound: &str, assembly: &str) -> Result<AssemblyTally, TallyError> {
+    let c = cfg
+        .compounds
+        .iter()
+        .find(|c| c.id.as_str() == compound)
+        .ok_or_else(|| TallyError::UnknownCompound(compound.chars().take(64).collect()))?;
+    let a = c.assemblies.iter().find(|a| a.id.as_str() == assembly).ok_or_else(|| TallyError::UnknownAssembly {
+        compound: c.id.to_string(),
+        assembly: assembly.chars().take(64).collect(),
+    })?;
+    let abstention = cfg.policy().map_or(Abstention::NotCounted, |p| p.params().abstention);
+    Ok(tally_assembly_with_orgs(c, a, abstention, &cfg.organizations))
+}
+
+/// Whether a cited resolution passed by tally, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ResolutionStatus {
+    /// Quorum met and approved.
+    Passed {
+        /// The assembly's last voting day: the decision exists from then.
+        closed_on: NaiveDate,
+        /// The matter's Art 278 item.
+        kind: MatterKind,
+        /// The matter's amount, for spending matters.
+        amount: Option<Money>,
+    },
+    /// Tallied, and not passed (no quorum, not approved, or arithmetic out of range).
+    NotPassed {
+        /// The assembly's last voting day.
+        closed_on: NaiveDate,
+        /// The matter's Art 278 item.
+        kind: MatterKind,
+    },
+    /// The assembly or the matter does not exist in the compound.
+    Unresolved,
+}
+
+/// Whether the matter `r` of the compound passed by tally (not by what the organisers
+/// declared). Uses [`tally_assembly`], so voters of developer-held units are not checked
+/// against the developer's membership (AV004 reports them).
+///
+/// # Example
+/// ```
+/// use xiaoqu::policy::Abstention;
+/// use xiaoqu::voting::{ResolutionStatus, resolution_status};
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let c = &cfg.compounds[0];
+/// let r = c.maintenance_fund.as_ref().and_then(|f| f.uses[0].resolution.clone()).ok_or("no use")?;
+/// assert!(matches!(resolution_status(c, &r, Abstention::NotCounted), ResolutionStatus::Passed { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn resolution_status(compound: &Compound, r: &MatterRef, abstention: Abstention) -> ResolutionStatus {
+    let Some(a) = compound.assemblies.iter().find(|a| a.id == r.assembly) else {
+        return ResolutionStatus::Unresolved;
+    };
+    let Some(m) = a.matters.iter().find(|m| m.id == r.matter) else {
+        return ResolutionStatus::Unresolved;
+    };
+    let passed = count::run(compound, a, abstention, None).matter(r.matter.as_str()).is_some_and(MatterTally::passed);
+    if passed {
+        ResolutionStatus::Passed { closed_on: a.closed_on, kind: m.kind, amount: m.amount }
+    } else {
+        ResolutionStatus::NotPassed { closed_on: a.closed_on, kind: m.kind }
+    }
+}

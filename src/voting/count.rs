@@ -1,0 +1,331 @@
+//! The counting itself: heads of the scope, which ballots count, and the per-matter tally.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::exact::{self, Bound, Hundredths};
+use super::{
+    Abstention, AreaHeads, AssemblyTally, Axis, BallotOutcome, Exclusion, Head, HeadKey, Majority, MatterTally,
+};
+use crate::model::{Assembly, Ballot, Choice, Compound, Matter, Organization, PersonId, Scope, Unit};
+
+/// Whether `ballot`'s voter may vote `unit`: an owner, a proxy holder from an owner, or, for a
+/// developer-held unit, a member of the developer (any voter when `orgs` is `None`).
+pub(crate) fn entitled(unit: &Unit, ballot: &Ballot, orgs: Option<&[Organization]>) -> bool {
+    if let Some(dev) = &unit.developer_held {
+        return orgs.is_none_or(|orgs| orgs.iter().filter(|o| o.id == *dev).any(|o| o.members.contains(&ballot.voter)));
+    }
+    unit.owners.contains(&ballot.voter) || ballot.proxy_for.as_ref().is_some_and(|p| unit.owners.contains(p))
+}
+
+/// Whether a unit belongs to the scope.
+pub(crate) fn in_scope(unit: &Unit, scope: &Scope) -> bool {
+    match scope {
+        Scope::Compound => true,
+        Scope::Building(b) => unit.building == *b,
+    }
+}
+
+/// Disjoint sets over unit positions, without indexing (the library forbids it).
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn find(&mut self, mut i: usize) -> usize {
+        while let Some(&p) = self.0.get(i) {
+            if p == i {
+                break;
+            }
+            // Path halving: point `i` at its grandparent.
+            let grand = self.0.get(p).copied().unwrap_or(p);
+            if let Some(slot) = self.0.get_mut(i) {
+                *slot = grand;
+            }
+            i = p;
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let (keep, drop) = (ra.min(rb), ra.max(rb));
+        if let Some(slot) = self.0.get_mut(drop) {
+            *slot = keep;
+        }
+    }
+}
+
+/// Groups the units in scope into heads (SPC Art 9). Returns the heads and, for each unit in
+/// scope (by its position in `units`), its head.
+fn heads(units: &[&Unit]) -> (Vec<Head>, Vec<usize>) {
+    let mut sets = Sets((0..units.len()).collect());
+    let mut first_of_owner: HashMap<&PersonId, usize> = HashMap::new();
+    let mut first_of_dev = HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        if let Some(dev) = &u.developer_held {
+            let first = *first_of_dev.entry(dev).or_insert(i);
+            sets.union(first, i);
+            continue;
+        }
+        for p in &u.owners {
+            let first = *first_of_owner.entry(p).or_insert(i);
+            sets.union(first, i);
+        }
+    }
+    let mut heads: Vec<Head> = Vec::new();
+    let mut head_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut head_of_unit = Vec::with_capacity(units.len());
+    let mut owners: Vec<BTreeSet<PersonId>> = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        let root = sets.find(i);
+        let h = *head_of_root.entry(root).or_insert_with(|| {
+            let key = match (&u.developer_held, u.owners.is_empty()) {
+                (Some(dev), _) => HeadKey::Developer(dev.clone()),
+                (None, true) => HeadKey::Unowned(u.id.clone()),
+                (None, false) => HeadKey::Owners(Vec::new()),
+            };
+            heads.push(Head { key, units: Vec::new() });
+            owners.push(BTreeSet::new());
+            heads.len().saturating_sub(1)
+        });
+        if let Some(head) = heads.get_mut(h) {
+            head.units.push(u.id.clone());
+        }
+        if let (None, Some(set)) = (&u.developer_held, owners.get_mut(h)) {
+            set.extend(u.owners.iter().cloned());
+        }
+        head_of_unit.push(h);
+    }
+    for (head, set) in heads.iter_mut().zip(owners) {
+        if let HeadKey::Owners(list) = &mut head.key {
+            *list = set.into_iter().collect();
+        }
+    }
+    (heads, head_of_unit)
+}
+
+/// A counted ballot: the ballot, its unit's area and its head.
+struct Counted<'a> {
+    ballot: &'a Ballot,
+    area: Hundredths,
+    head: usize,
+}
+
+/// Runs the tally.
+pub(super) fn run(
+    compound: &Compound,
+    assembly: &Assembly,
+    abstention: Abstention,
+    orgs: Option<&[Organization]>,
+) -> AssemblyTally {
+    let units: Vec<&Unit> = compound.units.iter().filter(|u| in_scope(u, &assembly.scope)).collect();
+    let (heads, head_of_unit) = heads(&units);
+    let position: HashMap<&str, usize> = units.iter().enumerate().rev().map(|(i, u)| (u.id.as_str(), i)).collect();
+    let known = |id: &str| compound.units.iter().any(|u| u.id.as_str() == id);
+
+    let mut overflowed = false;
+    let mut unit_area = Vec::with_capacity(units.len());
+    let mut total_area: Hundredths = 0;
+    for u in &units {
+        let a = exact::hundredths(u.area).unwrap_or_else(|| {
+            overflowed = true;
+            0
+        });
+        unit_area.push(a);
+        total_area = total_area.checked_add(a).unwrap_or_else(|| {
+            overflowed = true;
+            0
+        });
+    }
+
+    let mut outcomes = Vec::with_capacity(assembly.ballots.len());
+    let mut counted: Vec<Counted<'_>> = Vec::new();
+    let mut voted = vec![false; units.len()];
+    for (index, b) in assembly.ballots.iter().enumerate() {
+        let pos = position.get(b.unit.as_str()).copied();
+        let excluded = match pos.and_then(|p| units.get(p).map(|u| (p, *u))) {
+            None if known(b.unit.as_str()) => Some(Exclusion::OutOfScope),
+            None => Some(Exclusion::UnknownUnit),
+            Some(_) if b.cast_on < assembly.opened_on || b.cast_on > assembly.closed_on => {
+                Some(Exclusion::OutsideWindow)
+            }
+            Some((_, u)) if !entitled(u, b, orgs) => Some(Exclusion::VoterNotEntitled),
+            Some((p, _)) if voted.get(p).copied().unwrap_or(true) => Some(Exclusion::DuplicateUnit),
+            Some((p, _)) => {
+                if let Some(v) = voted.get_mut(p) {
+                    *v = true;
+                }
+                let area = unit_area.get(p).copied().unwrap_or(0);
+                counted.push(Counted { ballot: b, area, head: head_of_unit.get(p).copied().unwrap_or(0) });
+                None
+            }
+        };
+        outcomes.push(BallotOutcome { index, unit: b.unit.clone(), excluded });
+    }
+
+    let total_heads = i128::try_from(heads.len()).unwrap_or(i128::MAX);
+    let mut matters = Vec::with_capacity(assembly.matters.len());
+    for m in &assembly.matters {
+        let tally =
+            if overflowed { None } else { matter(m, &counted, heads.len(), total_area, total_heads, abstention) };
+        matters.push(tally.unwrap_or_else(|| {
+            overflowed = true;
+            undecided(m)
+        }));
+    }
+    if overflowed {
+        matters = assembly.matters.iter().map(undecided).collect();
+    }
+    let total = if overflowed {
+        AreaHeads::default()
+    } else {
+        AreaHeads {
+            area: exact::area(total_area).unwrap_or_default(),
+            heads: exact::headcount(total_heads).unwrap_or_default(),
+        }
+    };
+    AssemblyTally {
+        assembly: assembly.id.clone(),
+        scope: assembly.scope.clone(),
+        abstention,
+        opened_on: assembly.opened_on,
+        closed_on: assembly.closed_on,
+        overflowed,
+        total,
+        heads,
+        ballots: outcomes,
+        matters,
+    }
+}
+
+/// A matter whose tally could not be computed: all zero, nothing met.
+fn undecided(m: &Matter) -> MatterTally {
+    MatterTally {
+        id: m.id.clone(),
+        kind: m.kind,
+        majority: Majority::of(m.kind),
+        area: Axis::default(),
+        heads: Axis::default(),
+        approving: AreaHeads::default(),
+        quorum_needed: AreaHeads::default(),
+        quorum_missing: AreaHeads::default(),
+        approval_needed: AreaHeads::default(),
+        approval_missing: AreaHeads::default(),
+        quorum_area: false,
+        quorum_heads: false,
+        approval_area: false,
+        approval_heads: false,
+        split_heads: Vec::new(),
+    }
+}
+
+/// Raw counts on one axis, as integers.
+#[derive(Default)]
+struct Raw {
+    participating: i128,
+    for_: i128,
+    against: i128,
+    abstain: i128,
+}
+
+impl Raw {
+    fn add(&mut self, c: Choice, n: i128) -> Option<()> {
+        let slot = match c {
+            Choice::For => &mut self.for_,
+            Choice::Against => &mut self.against,
+            Choice::Abstain => &mut self.abstain,
+        };
+        *slot = slot.checked_add(n)?;
+        self.participating = self.participating.checked_add(n)?;
+        Some(())
+    }
+
+    /// The approving count: for, plus abstentions that follow a leading "for".
+    fn approving(&self, abstention: Abstention) -> Option<i128> {
+        match abstention {
+            Abstention::FollowMajority if self.for_ > self.against => self.for_.checked_add(self.abstain),
+            _ => Some(self.for_),
+        }
+    }
+}
+
+/// The tally of one matter; `None` on overflow.
+fn matter(
+    m: &Matter,
+    counted: &[Counted<'_>],
+    n_heads: usize,
+    total_area: Hundredths,
+    total_heads: i128,
+    abstention: Abstention,
+) -> Option<MatterTally> {
+    let mut area = Raw::default();
+    let mut choices: Vec<Option<Choice>> = vec![None; n_heads];
+    let mut split = vec![false; n_heads];
+    for c in counted {
+        let Some(&choice) = c.ballot.choices.get(m.id.as_str()) else { continue };
+        area.add(choice, c.area)?;
+        let (slot, split) = (choices.get_mut(c.head)?, split.get_mut(c.head)?);
+        match slot {
+            Some(prev) if *prev != choice => *split = true,
+            _ => *slot = Some(choice),
+        }
+    }
+    let mut heads = Raw::default();
+    let mut split_heads = Vec::new();
+    for (h, (choice, split)) in choices.iter().zip(&split).enumerate() {
+        match (choice, split) {
+            (None, _) => {}
+            (Some(_), true) => {
+                heads.add(Choice::Abstain, 1)?;
+                split_heads.push(h);
+            }
+            (Some(c), false) => heads.add(*c, 1)?,
+        }
+    }
+
+    let majority = Majority::of(m.kind);
+    let bound = majority.exact();
+    let q = Bound::TWO_THIRDS;
+    let (appr_area, appr_heads) = (area.approving(abstention)?, heads.approving(abstention)?);
+    let area_of = |h: i128| exact::area(h);
+    let heads_of = |h: i128| exact::headcount(h);
+    Some(MatterTally {
+        id: m.id.clone(),
+        kind: m.kind,
+        majority,
+        area: Axis {
+            total: area_of(total_area)?,
+            participating: area_of(area.participating)?,
+            in_favour: area_of(area.for_)?,
+            against: area_of(area.against)?,
+            abstaining: area_of(area.abstain)?,
+        },
+        heads: Axis {
+            total: heads_of(total_heads)?,
+            participating: heads_of(heads.participating)?,
+            in_favour: heads_of(heads.for_)?,
+            against: heads_of(heads.against)?,
+            abstaining: heads_of(heads.abstain)?,
+        },
+        approving: AreaHeads { area: area_of(appr_area)?, heads: heads_of(appr_heads)? },
+        quorum_needed: AreaHeads {
+            area: area_of(q.least_part(total_area)?)?,
+            heads: heads_of(q.least_part(total_heads)?)?,
+        },
+        quorum_missing: AreaHeads {
+            area: area_of(q.shortfall(area.participating, total_area)?)?,
+            heads: heads_of(q.shortfall(heads.participating, total_heads)?)?,
+        },
+        approval_needed: AreaHeads {
+            area: area_of(bound.least_part(area.participating)?)?,
+            heads: heads_of(bound.least_part(heads.participating)?)?,
+        },
+        approval_missing: AreaHeads {
+            area: area_of(bound.shortfall(appr_area, area.participating)?)?,
+            heads: heads_of(bound.shortfall(appr_heads, heads.participating)?)?,
+        },
+        quorum_area: q.met(area.participating, total_area)?,
+        quorum_heads: q.met(heads.participating, total_heads)?,
+        approval_area: bound.met(appr_area, area.participating)?,
+        approval_heads: bound.met(appr_heads, heads.participating)?,
+        split_heads,
+    })
+}
