@@ -65,6 +65,8 @@ use serde::{Serialize, Serializer};
 
 pub use crate::policy::Abstention;
 
+pub(crate) use count::{entitled as voter_entitled, in_scope as unit_in_scope};
+
 use crate::config::GovernanceConfig;
 use crate::model::{
     Area, Assembly, AssemblyId, Compound, Headcount, MatterId, MatterKind, MatterRef, Money, OrgId, Organization,
@@ -148,7 +150,7 @@ pub struct AreaHeads {
 
 /// Who a head is (SPC Art 9).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
+#[serde(rename_all = "snake_case")]
 pub enum HeadKey {
     /// All units a developer holds.
     Developer(OrgId),
@@ -219,8 +221,44 @@ impl BallotOutcome {
     }
 }
 
+/// One test of a matter (the quorum, or the approval): met on each axis, the least counts
+/// that meet it, and what is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Check {
+    area_met: bool,
+    heads_met: bool,
+    needed: AreaHeads,
+    missing: AreaHeads,
+}
+
+impl Check {
+    /// Met on both axes.
+    pub fn met(&self) -> bool {
+        self.area_met && self.heads_met
+    }
+
+    /// Met on the area axis and on the head axis: `(area, heads)`.
+    pub fn axes(&self) -> (bool, bool) {
+        (self.area_met, self.heads_met)
+    }
+
+    /// The least counts that meet the test.
+    pub fn needed(&self) -> AreaHeads {
+        self.needed
+    }
+
+    /// What would have to be added to meet it (zero on an axis already met).
+    pub fn missing(&self) -> AreaHeads {
+        self.missing
+    }
+}
+
 /// The tally of one matter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// Serialized as `{ id, kind, majority, threshold, area, heads, approving, quorum, approval,
+/// split_heads, passed }`, where `quorum` and `approval` are `{ met, area_met, heads_met,
+/// needed, missing }` and `needed` / `missing` are `{ area, heads }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatterTally {
     id: MatterId,
     kind: MatterKind,
@@ -228,15 +266,8 @@ pub struct MatterTally {
     area: Axis<Area>,
     heads: Axis<Headcount>,
     approving: AreaHeads,
-    quorum_needed: AreaHeads,
-    quorum_missing: AreaHeads,
-    approval_needed: AreaHeads,
-    approval_missing: AreaHeads,
-    quorum_area: bool,
-    quorum_heads: bool,
-    approval_area: bool,
-    approval_heads: bool,
-    #[serde(skip)]
+    quorum: Check,
+    approval: Check,
     split_heads: Vec<usize>,
 }
 
@@ -272,48 +303,37 @@ impl MatterTally {
         self.approving
     }
 
-    /// The least participating area and heads that meet the 2/3 quorum of this scope.
-    pub fn quorum_needed(&self) -> AreaHeads {
-        self.quorum_needed
-    }
-
     /// How much participating area and how many heads would have to be added to meet the
     /// quorum (zero on an axis already met). Areas are exact to 0.01 m².
     pub fn missing_for_quorum(&self) -> AreaHeads {
-        self.quorum_missing
-    }
-
-    /// The least approving area and heads that meet the threshold, measured against the
-    /// participation as it stands (at least 0.01 m² and one head: nobody approves nothing).
-    pub fn approval_needed(&self) -> AreaHeads {
-        self.approval_needed
+        self.quorum.missing
     }
 
     /// How much approving area and how many approving heads are missing for the threshold,
     /// with participation as it stands: the votes that would have to change to "for" (zero on
     /// an axis already met).
     pub fn missing_for_approval(&self) -> AreaHeads {
-        self.approval_missing
+        self.approval.missing
+    }
+
+    /// The quorum test (≥ 2/3 of total area and heads).
+    pub fn quorum(&self) -> &Check {
+        &self.quorum
+    }
+
+    /// The approval test of the matter's class.
+    pub fn approval(&self) -> &Check {
+        &self.approval
     }
 
     /// Participating area ≥ 2/3 of total AND participating heads ≥ 2/3 of total heads.
     pub fn quorum_met(&self) -> bool {
-        self.quorum_area && self.quorum_heads
-    }
-
-    /// Whether each axis of the quorum is met: `(area, heads)`.
-    pub fn quorum_axes(&self) -> (bool, bool) {
-        (self.quorum_area, self.quorum_heads)
+        self.quorum.met()
     }
 
     /// Approving area and heads meet the threshold of the matter's class.
     pub fn approved(&self) -> bool {
-        self.approval_area && self.approval_heads
-    }
-
-    /// Whether each axis of the approval is met: `(area, heads)`.
-    pub fn approval_axes(&self) -> (bool, bool) {
-        (self.approval_area, self.approval_heads)
+        self.approval.met()
     }
 
     /// Quorum met and approved: the matter is decided by the owners (业主共同决定).

@@ -53,6 +53,28 @@ enum Command {
     },
     /// Print the JSON Schema of the config format.
     Schema,
+    /// Tally an owners'-assembly vote (民法典 Art 278): area and heads, quorum, approval, and
+    /// what is still missing, per matter.
+    Tally(TallyArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct TallyArgs {
+    /// The document (JSON, or TOML by the `.toml` extension; `-`: JSON from stdin).
+    #[arg(value_name = "FILE|-")]
+    file: String,
+    /// The compound's id.
+    #[arg(long, value_name = "ID")]
+    compound: String,
+    /// The assembly vote's id.
+    #[arg(long, value_name = "ID")]
+    assembly: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Language of the text output.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    lang: LangArg,
 }
 
 #[derive(Debug, clap::Args)]
@@ -137,6 +159,7 @@ fn main() -> ExitCode {
         Command::Rules { format, lang } => rules(format, lang.into(), &mut out),
         Command::Explain { code, lang, profile } => explain(&code, lang.into(), profile.as_deref(), &mut out),
         Command::Schema => schema(&mut out),
+        Command::Tally(args) => tally(&args, &mut out),
     };
     out.finish(status).into()
 }
@@ -489,5 +512,40 @@ fn schema(out: &mut Stdout) -> Status {
             Status::Clean
         }
         Err(e) => render_failed("schema", &e),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// tally
+
+/// Exit 0 with the tally printed, or 2 when the document does not load or an id is unknown.
+fn tally(args: &TallyArgs, out: &mut Stdout) -> Status {
+    let label = if args.file == "-" { "<stdin>" } else { args.file.as_str() };
+    let cfg = match load_document(&args.file) {
+        Ok(cfg) => cfg,
+        Err(problem) => {
+            complain(format_args!("{label}: {problem}"));
+            return Status::Trouble;
+        }
+    };
+    let tally = match xiaoqu::voting::tally(&cfg, &args.compound, &args.assembly) {
+        Ok(t) => t,
+        Err(e) => {
+            complain(format_args!("{label}: {e}"));
+            return Status::Trouble;
+        }
+    };
+    match args.format {
+        Format::Text => {
+            out.write(&tally.to_text(args.lang.into()));
+            Status::Clean
+        }
+        Format::Json => match serde_json::to_string_pretty(&tally) {
+            Ok(s) => {
+                out.write(&(s + "\n"));
+                Status::Clean
+            }
+            Err(e) => render_failed(label, &e),
+        },
     }
 }

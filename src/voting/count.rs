@@ -4,7 +4,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::exact::{self, Bound, Hundredths};
 use super::{
-    Abstention, AreaHeads, AssemblyTally, Axis, BallotOutcome, Exclusion, Head, HeadKey, Majority, MatterTally,
+    Abstention, AreaHeads, AssemblyTally, Axis, BallotOutcome, Check, Exclusion, Head, HeadKey, Majority, MatterTally,
 };
 use crate::model::{Assembly, Ballot, Choice, Compound, Matter, Organization, PersonId, Scope, Unit};
 
@@ -205,14 +205,8 @@ fn undecided(m: &Matter) -> MatterTally {
         area: Axis::default(),
         heads: Axis::default(),
         approving: AreaHeads::default(),
-        quorum_needed: AreaHeads::default(),
-        quorum_missing: AreaHeads::default(),
-        approval_needed: AreaHeads::default(),
-        approval_missing: AreaHeads::default(),
-        quorum_area: false,
-        quorum_heads: false,
-        approval_area: false,
-        approval_heads: false,
+        quorum: Check::default(),
+        approval: Check::default(),
         split_heads: Vec::new(),
     }
 }
@@ -306,26 +300,30 @@ fn matter(
             abstaining: heads_of(heads.abstain)?,
         },
         approving: AreaHeads { area: area_of(appr_area)?, heads: heads_of(appr_heads)? },
-        quorum_needed: AreaHeads {
-            area: area_of(q.least_part(total_area)?)?,
-            heads: heads_of(q.least_part(total_heads)?)?,
+        quorum: Check {
+            area_met: q.met(area.participating, total_area)?,
+            heads_met: q.met(heads.participating, total_heads)?,
+            needed: AreaHeads {
+                area: area_of(q.least_part(total_area)?)?,
+                heads: heads_of(q.least_part(total_heads)?)?,
+            },
+            missing: AreaHeads {
+                area: area_of(q.shortfall(area.participating, total_area)?)?,
+                heads: heads_of(q.shortfall(heads.participating, total_heads)?)?,
+            },
         },
-        quorum_missing: AreaHeads {
-            area: area_of(q.shortfall(area.participating, total_area)?)?,
-            heads: heads_of(q.shortfall(heads.participating, total_heads)?)?,
+        approval: Check {
+            area_met: bound.met(appr_area, area.participating)?,
+            heads_met: bound.met(appr_heads, heads.participating)?,
+            needed: AreaHeads {
+                area: area_of(bound.least_part(area.participating)?)?,
+                heads: heads_of(bound.least_part(heads.participating)?)?,
+            },
+            missing: AreaHeads {
+                area: area_of(bound.shortfall(appr_area, area.participating)?)?,
+                heads: heads_of(bound.shortfall(appr_heads, heads.participating)?)?,
+            },
         },
-        approval_needed: AreaHeads {
-            area: area_of(bound.least_part(area.participating)?)?,
-            heads: heads_of(bound.least_part(heads.participating)?)?,
-        },
-        approval_missing: AreaHeads {
-            area: area_of(bound.shortfall(appr_area, area.participating)?)?,
-            heads: heads_of(bound.shortfall(appr_heads, heads.participating)?)?,
-        },
-        quorum_area: q.met(area.participating, total_area)?,
-        quorum_heads: q.met(heads.participating, total_heads)?,
-        approval_area: bound.met(appr_area, area.participating)?,
-        approval_heads: bound.met(appr_heads, heads.participating)?,
         split_heads,
     })
 }

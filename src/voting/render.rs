@@ -2,8 +2,12 @@
 
 use std::fmt::Write as _;
 
-use super::{Abstention, AreaHeads, AssemblyTally, Exclusion, HeadKey, Majority, MatterTally, abstention_name};
-use crate::model::Scope;
+use serde::{Serialize, Serializer};
+
+use super::{
+    Abstention, AreaHeads, AssemblyTally, Axis, Check, Exclusion, HeadKey, Majority, MatterTally, abstention_name,
+};
+use crate::model::{Area, Headcount, MatterId, MatterKind, Scope};
 use crate::report::Lang;
 
 struct Labels {
@@ -32,6 +36,9 @@ struct Labels {
     approving: &'static str,
     quorum: &'static str,
     approval: &'static str,
+    area_word: &'static str,
+    heads_axis: &'static str,
+    comma: &'static str,
     met: &'static str,
     not_met: &'static str,
     missing: &'static str,
@@ -65,8 +72,11 @@ const EN: Labels = Labels {
     against: "against",
     abstain: "abstain",
     approving: "approving (counted)",
-    quorum: "quorum ≥ 2/3 of total",
-    approval: "approval",
+    quorum: "needed for quorum (≥ 2/3 of total)",
+    approval: "needed for approval",
+    area_word: "area ",
+    heads_axis: "heads ",
+    comma: ", ",
     met: "met",
     not_met: "NOT met",
     missing: "missing",
@@ -100,8 +110,11 @@ const ZH: Labels = Labels {
     against: "反对",
     abstain: "弃权",
     approving: "计入同意",
-    quorum: "参与表决 ≥ 总数 2/3",
-    approval: "同意",
+    quorum: "法定参与所需（总数 2/3 以上）",
+    approval: "通过所需",
+    area_word: "面积",
+    heads_axis: "人数",
+    comma: "，",
     met: "达到",
     not_met: "未达到",
     missing: "尚缺",
@@ -124,6 +137,22 @@ fn exclusion(e: Exclusion, lang: Lang) -> &'static str {
         (Exclusion::DuplicateUnit, Lang::En) => "second ballot of the unit",
         (Exclusion::DuplicateUnit, Lang::Zh) => "同一专有部分的重复表决票",
     }
+}
+
+/// Columns a string takes in a terminal: CJK and full-width characters take two.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match u32::from(c) {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
 }
 
 fn shortfall(l: &Labels, m: AreaHeads) -> String {
@@ -198,36 +227,99 @@ impl AssemblyTally {
     }
 }
 
-fn matter(t: &mut String, l: &Labels, abstention: Abstention, m: &MatterTally) {
+fn matter(t: &mut String, labels: &Labels, abstention: Abstention, m: &MatterTally) {
+    let l = labels;
     let class = match m.majority {
         Majority::Ordinary => l.ordinary,
         Majority::Special => l.special,
     };
     let _ = writeln!(t, "{}  {}  {class}", m.id, m.kind);
     let row = |t: &mut String, label: &str, area: String, heads: String, tail: &str| {
-        let _ = writeln!(t, "  {label:<24}{area:>14}{heads:>8}{tail}");
+        let pad = 36usize.saturating_sub(width(label));
+        let (pa, ph) = (12usize.saturating_sub(width(&area)), 8usize.saturating_sub(width(&heads)));
+        let _ = writeln!(t, "  {label}{:pad$}{:pa$}{area}{:ph$}{heads}{tail}", "", "", "");
     };
     row(t, "", l.columns.0.to_owned(), l.columns.1.to_owned(), "");
-    let (a, h) = (&m.area, &m.heads);
-    row(t, l.total, a.total.to_string(), h.total.to_string(), "");
-    row(t, l.participating, a.participating.to_string(), h.participating.to_string(), "");
-    row(t, l.for_, a.in_favour.to_string(), h.in_favour.to_string(), "");
-    row(t, l.against, a.against.to_string(), h.against.to_string(), "");
-    row(t, l.abstain, a.abstaining.to_string(), h.abstaining.to_string(), "");
+    let (area, heads) = (&m.area, &m.heads);
+    for (label, x, n) in [
+        (l.total, area.total, heads.total),
+        (l.participating, area.participating, heads.participating),
+        (l.for_, area.in_favour, heads.in_favour),
+        (l.against, area.against, heads.against),
+        (l.abstain, area.abstaining, heads.abstaining),
+    ] {
+        row(t, label, x.to_string(), n.to_string(), "");
+    }
     if abstention == Abstention::FollowMajority {
         row(t, l.approving, m.approving.area.to_string(), m.approving.heads.to_string(), "");
     }
     let verdict = |(area, heads): (bool, bool)| {
         let word = |ok: bool| if ok { l.met } else { l.not_met };
-        format!("{} / {}", word(area), word(heads))
+        format!("{}{}{}{}{}", l.area_word, word(area), l.comma, l.heads_axis, word(heads))
     };
-    let q = format!("   {}   {}", verdict(m.quorum_axes()), shortfall(l, m.quorum_missing));
-    row(t, l.quorum, m.quorum_needed.area.to_string(), m.quorum_needed.heads.to_string(), &q);
-    let label = format!("{} {}", l.approval, m.majority.bound());
-    let ap = format!("   {}   {}", verdict(m.approval_axes()), shortfall(l, m.approval_missing));
-    row(t, &label, m.approval_needed.area.to_string(), m.approval_needed.heads.to_string(), &ap);
+    let quorum = format!("   {}   {}", verdict(m.quorum.axes()), shortfall(l, m.quorum.missing));
+    row(t, l.quorum, m.quorum.needed.area.to_string(), m.quorum.needed.heads.to_string(), &quorum);
+    let label = format!("{} ({})", l.approval, m.majority.bound());
+    let approval = format!("   {}   {}", verdict(m.approval.axes()), shortfall(l, m.approval.missing));
+    row(t, &label, m.approval.needed.area.to_string(), m.approval.needed.heads.to_string(), &approval);
     if !m.split_heads.is_empty() {
         let _ = writeln!(t, "  {}: {}", l.split, m.split_heads.len());
     }
     let _ = writeln!(t, "  {}: {}", l.result, if m.passed() { l.passed } else { l.not_passed });
+}
+
+impl Serialize for Check {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        /// `{ met, area_met, heads_met, needed, missing }`.
+        #[derive(Serialize)]
+        struct View {
+            met: bool,
+            area_met: bool,
+            heads_met: bool,
+            needed: AreaHeads,
+            missing: AreaHeads,
+        }
+        View {
+            met: self.met(),
+            area_met: self.area_met,
+            heads_met: self.heads_met,
+            needed: self.needed,
+            missing: self.missing,
+        }
+        .serialize(s)
+    }
+}
+
+impl Serialize for MatterTally {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        /// The JSON form of a matter, fields in the documented, stable order.
+        #[derive(Serialize)]
+        struct View<'a> {
+            id: &'a MatterId,
+            kind: MatterKind,
+            majority: Majority,
+            threshold: &'static str,
+            area: &'a Axis<Area>,
+            heads: &'a Axis<Headcount>,
+            approving: AreaHeads,
+            quorum: &'a Check,
+            approval: &'a Check,
+            split_heads: usize,
+            passed: bool,
+        }
+        View {
+            id: &self.id,
+            kind: self.kind,
+            majority: self.majority,
+            threshold: self.majority.bound(),
+            area: &self.area,
+            heads: &self.heads,
+            approving: self.approving,
+            quorum: &self.quorum,
+            approval: &self.approval,
+            split_heads: self.split_heads.len(),
+            passed: self.passed(),
+        }
+        .serialize(s)
+    }
 }
