@@ -217,9 +217,11 @@ fn to_u64(n: usize) -> u64 {
 /// meeting in the morning and a committee meeting in the afternoon cannot be told from the
 /// reverse, and a finding needs evidence. R151 does not list the "major matters"; the document
 /// marks them (`major`). A rejected or deferred matter was not carried, so it needs no prior
-/// deliberation. A `prior_deliberation` naming no meeting of the compound is `CFG001`'s.
+/// deliberation. A `prior_deliberation` naming no meeting of the compound is `CFG001`'s. A
+/// compound without a party branch has nobody to deliberate first: the rule is silent and the
+/// ORG family reports the missing branch.
 fn branch_deliberates_first(ctx: &mut Ctx<'_>, at: &At<'_>, mi: usize, m: &Meeting) {
-    if !ctx.on(RuleCode::Mt001) || m.body != MeetingBody::OwnersCommittee {
+    if !ctx.on(RuleCode::Mt001) || m.body != MeetingBody::OwnersCommittee || at.branch.is_none() {
         return;
     }
     let ci = at.ci;
@@ -527,18 +529,20 @@ fn joint_meeting_cadence(ctx: &mut Ctx<'_>, at: &At<'_>) {
     let parties_from = oc.elected_on.max(ps.contract.from);
     let joint: Vec<NaiveDate> = at.c.meetings.iter().filter(|m| m.body == MeetingBody::Joint).map(|m| m.date).collect();
     let mut uncovered: Vec<String> = Vec::new();
-    for k in (1..=lookback).rev() {
-        let Some(month) = dates::sub_months(current, k) else { continue };
+    // Oldest month first in the list; a window reaching past the calendar stops there.
+    for k in 1..=lookback {
+        let Some(month) = dates::sub_months(current, k) else { break };
         let (Some(from), Some(next)) = (dates::sub_months(month, every - 1), dates::add_months(month, 1)) else {
             continue;
         };
         if from < parties_from {
-            continue;
+            break; // older months began earlier still
         }
         if !joint.iter().any(|d| from <= *d && *d < next) {
             uncovered.push(month.format("%Y-%m").to_string());
         }
     }
+    uncovered.reverse();
     if uncovered.is_empty() {
         return;
     }

@@ -54,9 +54,9 @@ fn mf_findings(r: &xiaoqu::Report) -> Vec<(RuleCode, String)> {
     r.diagnostics().iter().filter(|f| MF.contains(&f.code())).map(|f| (f.code(), f.subject().to_owned())).collect()
 }
 
-fn with_param(name: &str, value: ParamValue) -> Policy {
+fn with_param(name: &str, value: &ParamValue) -> Policy {
     let mut p = Policy::default();
-    p.set_param(name, &value).unwrap();
+    p.set_param(name, value).unwrap();
     p
 }
 
@@ -192,7 +192,7 @@ fn mf002_unknown_emergency_category() {
 fn mf002_a_profile_narrows_the_categories() {
     let cfg = mutated(|c| spend_in_emergency(c, "1000.00"));
     let only_leaks =
-        with_param("emergency_categories", ParamValue::List(vec![ParamValue::Str("roof_or_wall_leak".into())]));
+        with_param("emergency_categories", &ParamValue::List(vec![ParamValue::Str("roof_or_wall_leak".into())]));
     assert_finding(&xiaoqu::audit(&cfg, &only_leaks), RuleCode::Mf002, "mf-lift", Severity::Error);
     assert_no(&audit(&cfg), RuleCode::Mf002);
 }
@@ -248,9 +248,9 @@ fn mf004_exactly_thirty_percent_passes_one_fen_below_fails() {
 #[test]
 fn mf004_ratio_is_a_parameter() {
     // 60000.00 is below 95/100 × 64780.00 = 61541.00.
-    let r = xiaoqu::audit(&example(), &with_param("fund_top_up_ratio", ParamValue::Str("95/100".into())));
+    let r = xiaoqu::audit(&example(), &with_param("fund_top_up_ratio", &ParamValue::Str("95/100".into())));
     assert_finding(&r, RuleCode::Mf004, C, Severity::Warning);
-    let r = xiaoqu::audit(&example(), &with_param("fund_top_up_ratio", ParamValue::Str("0.9262".into())));
+    let r = xiaoqu::audit(&example(), &with_param("fund_top_up_ratio", &ParamValue::Str("0.9262".into())));
     // 0.9262 × 64780.00 = 59999.236: 60000.00 is above it.
     assert_no(&r, RuleCode::Mf004);
 }

@@ -1,7 +1,7 @@
 //! MT family: each rule passes on the reference example, fails on a document built to break it
 //! (the change is spelled out in each test), and holds at each boundary of its parameters.
 //!
-//! The reference meetings (as_of 2025-09-05): [0] `mt-2025-03-b` branch, 2025-03-20, attendees
+//! The reference meetings (`as_of` 2025-09-05): [0] `mt-2025-03-b` branch, 2025-03-20, attendees
 //! p-01 p-02 p-03 p-06 p-07, observer p-04 (committee only), major matter x-1 approved;
 //! [1] `mt-2025-03-c` committee, 2025-03-25, attendees p-01..p-05, observer p-06 (branch only),
 //! x-1 major, approved, 5 votes, prior deliberation `mt-2025-03-b`, minutes 2025-03-27;
@@ -143,6 +143,26 @@ fn mt001_skips_rejected_and_minor_matters_and_dangling_references() {
     assert_no(&r, RuleCode::Mt001);
 }
 
+#[test]
+fn mt001_to_mt003_are_silent_without_a_branch() {
+    // Nobody can deliberate first, observe for, or meet as the branch: ORG reports the branch.
+    let cfg = mutated(|c| {
+        c.compounds[0].party_branch = None;
+        meeting(c, 1).matters[0].prior_deliberation = None;
+        meeting(c, 1).observers.clear();
+        c.compounds[0].meetings.remove(3);
+    });
+    let r = audit(&cfg);
+    for code in [RuleCode::Mt001, RuleCode::Mt002, RuleCode::Mt003] {
+        assert_no(&r, code);
+    }
+    // The joint meetings now lack the branch.
+    assert_eq!(
+        assert_finding(&r, RuleCode::Mt004, "mt-2025-06-j", Severity::Warning).fact("missing").unwrap().to_string(),
+        "party_branch"
+    );
+}
+
 // ---- MT002 mutual attendance ----
 
 #[test]
@@ -222,6 +242,17 @@ fn mt003_lookback_reaches_further_when_longer() {
         assert_finding(&r, RuleCode::Mt003, C, Severity::Warning).fact("months_without").unwrap().to_string(),
         "2025-05"
     );
+}
+
+#[test]
+fn mt003_a_huge_lookback_counts_from_when_the_parties_existed() {
+    // The contract started 2024-08-01 (after the committee's election on 2024-06-15): August
+    // 2024 to May 2025 have no joint meeting, and nothing before August 2024 is required.
+    let r =
+        xiaoqu::audit(&example(), &with_params(&[("joint_meeting_lookback_months", ParamValue::Int(4_000_000_000))]));
+    let f = assert_finding(&r, RuleCode::Mt003, C, Severity::Warning);
+    assert_eq!(f.fact("uncovered_months").unwrap().to_string(), "10");
+    assert!(f.fact("months_without").unwrap().to_string().starts_with("2024-08, 2024-09"));
 }
 
 #[test]
