@@ -333,6 +333,8 @@ pub enum Missing {
     BirthDate,
     /// Residency records of a person who owns no unit (owners are taken to reside).
     Residency,
+    /// Who owns what: a unit of the compound lists an owner the index does not know.
+    Ownership,
 }
 
 /// The verdict on one item.

@@ -104,10 +104,15 @@ fn less_than_years_after(date: NaiveDate, years: u32, on: NaiveDate) -> Option<(
     (date <= on && clears.is_none_or(|c| on < c)).then_some((date, clears))
 }
 
-/// NL001: owns a unit of the compound (a developer-held unit has no owner).
+/// NL001: owns a unit of the compound (a developer-held unit has no owner). While a unit lists
+/// an owner id the index does not know, a non-owner cannot be told apart from a misspelt owner:
+/// not enough data (`CFG001` reports the id).
 fn is_owner(x: &Inputs<'_, '_>) -> Outcome {
-    if owns_unit(x.a.compound, x.a.person.id.as_str()) {
+    let c = x.a.compound;
+    if owns_unit(c, x.a.person.id.as_str()) {
         Outcome::Passes
+    } else if c.units.iter().flat_map(|u| &u.owners).any(|o| x.index.person(o.as_str()).is_none()) {
+        Outcome::NotEnoughData(Missing::Ownership)
     } else {
         Outcome::Fails(vec![Reason::NotAnOwner])
     }

@@ -60,6 +60,9 @@ impl Missing {
         match self {
             Self::BirthDate => Text::new("出生日期未知", "birth date unknown"),
             Self::Residency => Text::new("非业主且无居住记录", "not an owner and no residency recorded"),
+            Self::Ownership => {
+                Text::new("有专有部分的业主 id 无法解析", "a unit lists an owner id that does not resolve")
+            }
         }
     }
 }
@@ -96,12 +99,19 @@ impl Screening {
             Lang::Zh => format!("`{}` 在小区 `{}`，{} 的筛查结果\n", self.person, self.compound, self.on),
             Lang::En => format!("screening of `{}` for `{}` on {}\n", self.person, self.compound, self.on),
         };
+        let header = match lang {
+            Lang::Zh => ["条目", "性质", "严重性", "结论"],
+            Lang::En => ["item", "status", "severity", "verdict"],
+        };
+        let [item, status, severity, verdict] = header;
+        let _ = writeln!(out, "{}  {}  {}  {verdict}", pad(item, 5), pad(status, 9), pad(severity, 7));
         for v in &self.verdicts {
             let (status, severity) = match lang {
                 Lang::Zh => (v.status.zh(), v.severity.zh()),
                 Lang::En => (v.status.as_str(), v.severity.as_str()),
             };
-            let _ = writeln!(out, "{}  {status:<9}  {severity:<7}  {}", v.item.code(), v.outcome.word(lang));
+            let _ =
+                writeln!(out, "{}  {}  {}  {}", v.item.code(), pad(status, 9), pad(severity, 7), v.outcome.word(lang));
             match &v.outcome {
                 Outcome::Passes => {}
                 Outcome::Fails(reasons) => {
@@ -116,4 +126,10 @@ impl Screening {
         }
         out
     }
+}
+
+/// `s` padded with spaces to `width` terminal columns (a CJK character takes two).
+fn pad(s: &str, width: usize) -> String {
+    let cols: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
 }

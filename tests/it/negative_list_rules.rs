@@ -749,3 +749,16 @@ fn every_nl_code_fires_on_a_document_built_to_break_it() {
     }
     assert_eq!(cases.len(), NL.len());
 }
+
+#[test]
+fn nl001_waits_while_an_owner_id_does_not_resolve() {
+    // u-1-201 (p-04's unit) names p-99: CFG001 reports it; who owns what is not known.
+    let cfg = mutated(|c| c.compounds[0].units[2].owners[0] = pid("p-99"));
+    let r = audit(&cfg);
+    assert_no(&r, RuleCode::Nl001);
+    assert_no(&r, RuleCode::El004);
+    let index = Index::build(&cfg);
+    let s =
+        screening::screen_id(&index, &Policy::default(), "p-04", "c-guokeyuan", d(DAY), Role::SittingMember).unwrap();
+    assert_eq!(s.verdict(Item::IsOwner).unwrap().outcome, Outcome::NotEnoughData(Missing::Ownership));
+}
