@@ -73,7 +73,7 @@ fn catalogue_matches_rules_md() {
         assert_eq!((m.severity, m.basis), (sev, basis), "{code}");
     }
     let n = Policy::preset("national").unwrap();
-    let on: Vec<&str> = EL.into_iter().filter(|c| n.is_enabled(*c)).map(|c| c.as_str()).collect();
+    let on: Vec<&str> = EL.into_iter().filter(|c| n.is_enabled(*c)).map(RuleCode::as_str).collect();
     assert_eq!(on, ["EL001", "EL002", "EL003"]);
 }
 

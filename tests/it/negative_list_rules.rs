@@ -155,10 +155,10 @@ fn catalogue_matches_rules_md() {
     }
     // The default preset runs the practice and national items only.
     let p = Policy::default();
-    let on: Vec<&str> = NL.into_iter().filter(|c| p.is_enabled(*c)).map(|c| c.as_str()).collect();
+    let on: Vec<&str> = NL.into_iter().filter(|c| p.is_enabled(*c)).map(RuleCode::as_str).collect();
     assert_eq!(on, ["NL001", "NL002", "NL003", "NL004", "NL005", "NL006", "NL008", "NL009", "NL013", "NL016", "NL017"]);
     let n = Policy::preset("national").unwrap();
-    let on: Vec<&str> = NL.into_iter().filter(|c| n.is_enabled(*c)).map(|c| c.as_str()).collect();
+    let on: Vec<&str> = NL.into_iter().filter(|c| n.is_enabled(*c)).map(RuleCode::as_str).collect();
     assert_eq!(on, ["NL001", "NL002", "NL017"]);
 }
 
