@@ -1,5 +1,7 @@
 //! Prints the tally of the reference example's first assembly vote (`asm-2024-01`), in Chinese
 //! and in English: totals, heads, and per matter the counts, thresholds and what is missing.
+//!
+//! `cargo run --example tally`
 
 #![allow(clippy::print_stdout, reason = "an example program prints its result")]
 
