@@ -69,7 +69,6 @@ impl Finding {
 
     /// Reports at most at `severity`, whatever the policy says (e.g. a negative-list item found
     /// on a sitting committee member is grounds for removal, reported as a warning).
-    #[allow(dead_code, reason = "used by the negative-list family (sitting members), landing next")]
     pub(crate) fn at_most(mut self, severity: Severity) -> Self {
         self.cap = Some(severity);
         self
