@@ -316,12 +316,18 @@ impl MatterTally {
         self.approval.missing
     }
 
-    /// The quorum test (≥ 2/3 of total area and heads).
+    /// The quorum test: participating area and heads against ≥ 2/3 of the scope's totals.
+    /// `needed` is the least participation that meets it (`⌈2/3 · total⌉` in 0.01 m² and in
+    /// heads), `missing` what would have to be added to the current participation.
     pub fn quorum(&self) -> &Check {
         &self.quorum
     }
 
-    /// The approval test of the matter's class.
+    /// The approval test of the matter's class: the approving area and heads against the
+    /// participation as it stands. `needed` is the least approving count that meets the
+    /// threshold (`⌊p/2⌋ + 0.01 m²` and `⌊p/2⌋ + 1` heads for more than half; `⌈3p/4⌉` for three
+    /// quarters; never less than 0.01 m² and one head), `missing` how many more approving area
+    /// and heads that takes, i.e. the votes that would have to change to "for".
     pub fn approval(&self) -> &Check {
         &self.approval
     }

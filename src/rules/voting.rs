@@ -201,18 +201,25 @@ fn quorum_and_result(ctx: &mut Ctx<'_>, at: &At<'_>, mi: usize, m: &MatterTally,
             .fact("total_heads", heads.total.0)
             .fact("required_share", TWO_THIRDS)
     };
-    let undecidable = if tally.overflowed() { "（面积超出计算范围）" } else { "" };
+    let (zh_short, en_short) = match (tally.overflowed(), m.quorum().axes()) {
+        (true, _) => {
+            ("面积之和超出计算范围，无法计票", "the areas sum beyond the decimal range: nothing can be decided")
+        }
+        (false, (false, false)) => ("面积和人数均未达三分之二", "below 2/3 of the area and of the heads"),
+        (false, (false, true)) => ("面积未达三分之二", "below 2/3 of the area"),
+        (false, _) => ("人数未达三分之二", "below 2/3 of the heads"),
+    };
     if !m.quorum_met() && ctx.on(RuleCode::Av001) {
         let missing = m.missing_for_quorum();
         let f = at
             .finding(RuleCode::Av001, subject.clone(), doc_path!(compounds[ci].assemblies[ai].matters[mi]))
             .message(
                 format!(
-                    "事项 `{subject}` 参与表决面积 {} / {} m²、人数 {} / {}，未达三分之二{undecidable}",
+                    "事项 `{subject}` 参与表决面积 {} / {} m²、人数 {} / {}，{zh_short}",
                     area.participating, area.total, heads.participating, heads.total
                 ),
                 format!(
-                    "matter `{subject}`: participation {} of {} m² and {} of {} heads, below 2/3 on at least one axis",
+                    "matter `{subject}`: participation {} of {} m² and {} of {} heads, {en_short}",
                     area.participating, area.total, heads.participating, heads.total
                 ),
             )

@@ -171,17 +171,16 @@ pub(super) fn run(
             undecided(m)
         }));
     }
+    let total = match (exact::area(total_area), exact::headcount(total_heads)) {
+        (Some(area), Some(heads)) if !overflowed => AreaHeads { area, heads },
+        _ => {
+            overflowed = true;
+            AreaHeads::default()
+        }
+    };
     if overflowed {
         matters = assembly.matters.iter().map(undecided).collect();
     }
-    let total = if overflowed {
-        AreaHeads::default()
-    } else {
-        AreaHeads {
-            area: exact::area(total_area).unwrap_or_default(),
-            heads: exact::headcount(total_heads).unwrap_or_default(),
-        }
-    };
     AssemblyTally {
         assembly: assembly.id.clone(),
         scope: assembly.scope.clone(),
