@@ -355,6 +355,11 @@ impl MatterTally {
 }
 
 /// The tally of one assembly vote: its scope, heads, ballots and one [`MatterTally`] per matter.
+///
+/// Serialized (the object `xiaoqu tally --format json` prints) as `{ assembly, scope,
+/// abstention, opened_on, closed_on, overflowed, total: { area, heads }, heads: [{ key, units }],
+/// ballots: [{ index, unit, excluded }], matters: [...] }`; areas are decimal strings
+/// (`"1295.60"`), heads integers, dates `YYYY-MM-DD`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AssemblyTally {
     assembly: AssemblyId,

@@ -267,6 +267,8 @@ fn quorum_and_result(ctx: &mut Ctx<'_>, at: &At<'_>, mi: usize, m: &MatterTally,
         .fact("declared", declared.as_str())
         .fact("computed", computed.as_str())
         .fact("quorum_met", m.quorum_met())
+        .fact("for_area", area.in_favour)
+        .fact("for_heads", heads.in_favour.0)
         .fact("approving_area", approving.area)
         .fact("approving_heads", approving.heads.0)
         .fact("threshold", bound);
