@@ -82,11 +82,10 @@ fn dangling_owner() -> String {
 }
 
 /// The example with a meeting after `as_of`: only a CFG004 warning.
-fn future_meeting() -> String {
-    example_with(
-        r#"{ "id": "mt-2025-08-j", "body": "joint", "date": "2025-08-20""#,
-        r#"{ "id": "mt-2025-08-j", "body": "joint", "date": "2025-09-20""#,
-    )
+/// The example with one event after `as_of` that no other rule reads: the annual audit's
+/// completion date (CFG004 warns; nothing else changes).
+fn future_event() -> String {
+    example_with(r#""completed_on": "2025-02-20""#, r#""completed_on": "2025-09-20""#)
 }
 
 #[track_caller]
@@ -229,13 +228,13 @@ fn unreadable_input_wins_over_findings_and_the_others_are_still_audited() {
 
 #[test]
 fn deny_warnings_makes_warnings_fail() {
-    let doc = Temp::new("future_meeting", "json", &future_meeting());
+    let doc = Temp::new("future_event", "json", &future_event());
     let o = xiaoqu(&["audit", doc.path(), "--format", "json"]);
     assert_eq!(exit(&o), 0, "{o:?}");
     let r = json(&o);
     assert_eq!(r["summary"]["errors"], 0);
     assert_eq!(r["summary"]["warnings"], 1);
-    let d = find_diag(&r, "CFG004", "mt-2025-08-j");
+    let d = find_diag(&r, "CFG004", "ja-guokeyuan");
     assert_eq!(d["severity"], "warning");
 
     let o = xiaoqu(&["audit", doc.path(), "--deny", "warnings"]);

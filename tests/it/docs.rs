@@ -2,6 +2,8 @@
 //!
 //! Regenerate after adding rules with `XIAOQU_BLESS=1 cargo test --all-features --test it docs`.
 
+use std::fmt::Write as _;
+
 const START: &str = "<!-- rules:start -->";
 const END: &str = "<!-- rules:end -->";
 
@@ -9,14 +11,15 @@ const END: &str = "<!-- rules:end -->";
 fn rules_table() -> String {
     let mut out = String::from("| code | name | severity | basis | what it checks |\n|---|---|---|---|---|\n");
     for r in xiaoqu::rules::catalogue() {
-        out.push_str(&format!(
-            "| `{}` | `{}` | {} | {} | {} |\n",
+        let _ = writeln!(
+            out,
+            "| `{}` | `{}` | {} | {} | {} |",
             r.code.as_str(),
             r.code.name(),
             r.severity,
             r.basis,
             r.summary_en.replace('|', "\\|")
-        ));
+        );
     }
     out
 }
