@@ -601,6 +601,11 @@ fn ja011_grace_day_30_passes_day_31_fails() {
     let f = assert_finding(&r, RuleCode::Ja011, ACCOUNT, Severity::Warning);
     assert_eq!(f.path().to_string(), "compounds[0].joint_account.disclosures[2].published_on");
     assert_eq!(f.fact("days_late"), Some(&FactValue::Int(1)));
+    // A statement published before its period ended does not disclose the period.
+    let cfg = mutated(|c| acc(c).disclosures[2].published_on = d("2025-06-29"));
+    let r = audit(&cfg);
+    assert_eq!(fact(&r, RuleCode::Ja011, ACCOUNT, "published_on"), "2025-06-29");
+    assert!(assert_finding(&r, RuleCode::Ja011, ACCOUNT, Severity::Warning).fact("days_late").is_none());
     // A shorter grace from a profile.
     let cfg = mutated(|c| acc(c).disclosures[2].published_on = d("2025-07-16"));
     assert_no(&audit(&cfg), RuleCode::Ja011);

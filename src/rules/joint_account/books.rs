@@ -109,8 +109,8 @@ pub(super) fn balance_never_negative(ctx: &mut Ctx<'_>, at: &At<'_>) {
 /// published within that many days after the period ends (the last day counts: published on
 /// day 30 after a 30-day grace passes, on day 31 fails). The account's life starts on its
 /// opening day and its first, partial period must be disclosed like any other (see
-/// [`covers`]). One finding per period: missing, or published late (on the first covering
-/// disclosure). SH Art 66 sets the quarterly cadence; none of the sources found sets the days
+/// [`covers`]). One finding per period: missing, or published late or before the period ended
+/// (on the first covering disclosure). SH Art 66 sets the quarterly cadence; none of the sources found sets the days
 /// allowed to publish, so `disclosure_grace_days` is this crate's default.
 pub(super) fn disclosure_on_time(ctx: &mut Ctx<'_>, at: &At<'_>) {
     if !ctx.on(RuleCode::Ja011) {
@@ -132,6 +132,13 @@ pub(super) fn disclosure_on_time(ctx: &mut Ctx<'_>, at: &At<'_>) {
                     format!("共管账户 `{}` 缺少 {} 至 {} 的收支公示（应于 {} 前公示）", acc.id, p.start, p.end, due),
                     format!("joint account `{}` has no disclosure for {} to {} (due by {})", acc.id, p.start, p.end, due),
                 ),
+            Some((di, d)) if d.published_on < p.end => at
+                .finding(RuleCode::Ja011, acc.id.to_string(), doc_path!(compounds[ci].joint_account.disclosures[di].published_on))
+                .message(
+                    format!("共管账户 `{}` {} 至 {} 的收支公示于 {} 发布，早于期末", acc.id, p.start, p.end, d.published_on),
+                    format!("the disclosure of joint account `{}` for {} to {} was published on {}, before the period ended", acc.id, p.start, p.end, d.published_on),
+                )
+                .fact("published_on", d.published_on),
             Some((di, d)) => at
                 .finding(RuleCode::Ja011, acc.id.to_string(), doc_path!(compounds[ci].joint_account.disclosures[di].published_on))
                 .message(
