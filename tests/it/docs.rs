@@ -28,7 +28,9 @@ fn rules_table() -> String {
 fn readme_rule_table_matches_catalogue() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
     let readme = std::fs::read_to_string(path).unwrap();
-    let (Some(a), Some(b)) = (readme.find(START), readme.find(END)) else { panic!("README lacks the rule-table markers") };
+    let (Some(a), Some(b)) = (readme.find(START), readme.find(END)) else {
+        panic!("README lacks the rule-table markers")
+    };
     let current = &readme[a + START.len()..b];
     let expected = format!("\n{}", rules_table());
     if current == expected {
