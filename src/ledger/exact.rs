@@ -4,50 +4,33 @@
 //! scale (`79228162514264337593543950334 + 0.50` gives `79228162514264337593543950334`) and
 //! returns `None` only when the integer part overflows. A ledger must never round, so sums are
 //! taken in `i128` fen (a `Money` has at most two decimals, and `Decimal::MAX` in fen is below
-//! 10^31) and converted back only when the result is exactly representable.
-
-use rust_decimal::Decimal;
+//! 10^31) and converted back only when the result is exactly representable: see
+//! [`Money::checked_add`], which these helpers now call.
 
 use crate::model::Money;
 
-/// The amount in fen, or `None` for a value with more than two decimals (which `Money` refuses).
-pub(crate) fn fen(m: Money) -> Option<i128> {
-    let v = m.value().normalize();
-    let shift = 2_u32.checked_sub(v.scale())?;
-    v.mantissa().checked_mul(10_i128.checked_pow(shift)?)
-}
-
-/// The amount of `fen` fen, at the largest scale (2, 1 or 0) that represents it exactly, or
-/// `None` beyond the range of [`Decimal`].
-pub(crate) fn from_fen(fen: i128) -> Option<Money> {
-    [(2, 1_i128), (1, 10), (0, 100)]
-        .into_iter()
-        .filter(|(_, unit)| fen % unit == 0)
-        .find_map(|(scale, unit)| Decimal::try_from_i128_with_scale(fen / unit, scale).ok())
-        .and_then(|d| Money::new(d).ok())
-}
-
-/// `a + b` exactly, or `None` when the result is beyond the range of [`Decimal`].
+/// `a + b` exactly, or `None` when the result is beyond the range of `Decimal`.
 pub(crate) fn add(a: Money, b: Money) -> Option<Money> {
-    from_fen(fen(a)?.checked_add(fen(b)?)?)
+    a.checked_add(b)
 }
 
-/// `a − b` exactly, or `None` when the result is beyond the range of [`Decimal`].
+/// `a − b` exactly, or `None` when the result is beyond the range of `Decimal`.
 pub(crate) fn sub(a: Money, b: Money) -> Option<Money> {
-    from_fen(fen(a)?.checked_sub(fen(b)?)?)
+    a.checked_sub(b)
 }
 
 /// Whether `part / whole >= num / den`, by cross-multiplication in fen; `None` when a product
 /// leaves `i128`.
 pub(crate) fn share_reached(part: Money, whole: Money, num: u64, den: u64) -> Option<bool> {
-    let lhs = fen(part)?.checked_mul(i128::from(den))?;
-    let rhs = fen(whole)?.checked_mul(i128::from(num))?;
+    let lhs = part.hundredths().checked_mul(i128::from(den))?;
+    let rhs = whole.hundredths().checked_mul(i128::from(num))?;
     Some(lhs >= rhs)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     fn m(s: &str) -> Money {
         s.parse().unwrap_or_default()

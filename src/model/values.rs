@@ -86,14 +86,37 @@ macro_rules! decimal_newtype {
                 self.0
             }
 
-            /// `self + other`, or `None` on overflow.
-            pub fn checked_add(self, other: Self) -> Option<Self> {
-                self.0.checked_add(other.0).map(Self)
+            /// The value in hundredths (fen, or 0.01 m²): exact, since the value has at most
+            /// two decimals, and within `i128` (the largest decimal is below 10^29).
+            pub fn hundredths(self) -> i128 {
+                let v = self.0.normalize();
+                let shift = MAX_SCALE.saturating_sub(v.scale());
+                // `new` and the parser refuse more than two decimals, so `shift` is 0, 1 or 2.
+                v.mantissa().saturating_mul(10_i128.saturating_pow(shift))
             }
 
-            /// `self - other`, or `None` on overflow.
+            /// The value of `h` hundredths, at the largest scale (2, 1 or 0) that holds it
+            /// exactly; `None` beyond the range of [`Decimal`].
+            pub fn from_hundredths(h: i128) -> Option<Self> {
+                [(2, 1_i128), (1, 10), (0, 100)]
+                    .into_iter()
+                    .filter(|(_, unit)| h % unit == 0)
+                    .find_map(|(scale, unit)| Decimal::try_from_i128_with_scale(h / unit, scale).ok())
+                    .map(Self)
+            }
+
+            /// `self + other` exactly, or `None` when the sum is beyond the decimal range.
+            ///
+            /// `Decimal::checked_add` would round a sum that needs more than 96 bits of
+            /// mantissa at its scale instead of failing; this sums in hundredths and never
+            /// rounds.
+            pub fn checked_add(self, other: Self) -> Option<Self> {
+                Self::from_hundredths(self.hundredths().checked_add(other.hundredths())?)
+            }
+
+            /// `self - other` exactly, or `None` when the difference is beyond the decimal range.
             pub fn checked_sub(self, other: Self) -> Option<Self> {
-                self.0.checked_sub(other.0).map(Self)
+                Self::from_hundredths(self.hundredths().checked_sub(other.hundredths())?)
             }
 
             /// Whether the value is strictly greater than zero.
@@ -388,6 +411,20 @@ mod tests {
         assert!("1/0".parse::<Ratio>().is_err());
         assert!("0.".parse::<Ratio>().is_err());
         assert_eq!("1".parse::<Ratio>(), Ok(Ratio { num: 1, den: 1 }));
+    }
+
+    #[test]
+    fn sums_never_round() {
+        let max = Money::new(Decimal::MAX).unwrap_or_default();
+        let m = |s: &str| s.parse::<Money>().unwrap_or_default();
+        // Decimal's own checked_add gives MAX back for this sum: rounded, not refused.
+        assert_eq!(max.checked_sub(m("1.00")).and_then(|x| x.checked_add(m("0.50"))), None);
+        assert_eq!(max.checked_add(m("0.01")), None);
+        assert_eq!(max.checked_sub(m("1.00")).map(Money::value), Some(Decimal::MAX - Decimal::ONE));
+        assert_eq!(m("3600.00").checked_add(m("1800.00")), Some(m("5400.00")));
+        assert_eq!(m("0.00").checked_sub(m("0.01")), Some(m("-0.01")));
+        assert_eq!(m("89.5").hundredths(), 8950);
+        assert_eq!(Area::new(Decimal::new(12300, 4)).map(Area::hundredths), Ok(123));
     }
 
     #[test]

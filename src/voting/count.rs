@@ -125,10 +125,7 @@ pub(super) fn run(
     let mut unit_area = Vec::with_capacity(units.len());
     let mut total_area: Hundredths = 0;
     for u in &units {
-        let a = exact::hundredths(u.area).unwrap_or_else(|| {
-            overflowed = true;
-            0
-        });
+        let a = u.area.hundredths();
         unit_area.push(a);
         total_area = total_area.checked_add(a).unwrap_or_else(|| {
             overflowed = true;

@@ -6,27 +6,14 @@
 //! 96-bit decimal mantissa times 100 fits in `i128` with room for the factors 2, 3 and 4 used
 //! below; sums of many areas are checked and report overflow as `None`, never a panic.
 
-use rust_decimal::Decimal;
-
 use crate::model::{Area, Headcount};
 
 /// An area in hundredths of a square metre.
 pub(crate) type Hundredths = i128;
 
-/// The area as exact hundredths, or `None` if it carries more than two decimal places.
-pub(crate) fn hundredths(a: Area) -> Option<Hundredths> {
-    let d = a.value();
-    let scale = d.scale();
-    if scale > 2 {
-        return None;
-    }
-    let factor = 10i128.checked_pow(2 - scale)?;
-    d.mantissa().checked_mul(factor)
-}
-
 /// Hundredths back into an [`Area`]; `None` beyond the decimal range.
 pub(crate) fn area(h: Hundredths) -> Option<Area> {
-    Decimal::try_from_i128_with_scale(h, 2).ok().and_then(|d| Area::new(d).ok())
+    Area::from_hundredths(h)
 }
 
 /// `⌈a / b⌉` for `b > 0`, checked.
@@ -95,11 +82,11 @@ mod tests {
 
     #[test]
     fn hundredths_are_exact() {
-        assert_eq!(hundredths(a("89.5")), Some(8950));
-        assert_eq!(hundredths(a("89.50")), Some(8950));
-        assert_eq!(hundredths(a("1")), Some(100));
+        assert_eq!(a("89.5").hundredths(), 8950);
+        assert_eq!(a("89.50").hundredths(), 8950);
+        assert_eq!(a("1").hundredths(), 100);
         assert_eq!(area(129_560).map(|x| x.to_string()), Some("1295.60".to_owned()));
-        assert!(hundredths(a("79228162514264337593543950335")).is_some());
+        assert_eq!(a("79228162514264337593543950335").hundredths(), 7_922_816_251_426_433_759_354_395_033_500);
     }
 
     #[test]
