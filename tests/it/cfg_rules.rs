@@ -1,15 +1,10 @@
 //! CFG family: each rule passes on the reference example, fails on a document built to break
 //! it (the change is the one line in each test), and holds at its boundary.
 
-use chrono::NaiveDate;
 use xiaoqu::model::{AssemblyId, BuildingId, EntryId, MatterId, OrgId, PersonId};
 use xiaoqu::{RuleCode, Severity};
 
-use crate::support::{assert_finding, assert_no, audit, example, mutated};
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use crate::support::{assert_finding, assert_no, audit, d, example, mutated};
 
 #[test]
 fn reference_example_is_clean() {

@@ -5,7 +5,6 @@
 //! term to 2029-06-14, first meeting 2024-06-20, filed 2024-07-10, members p-01 (chair), p-02
 //! (vice chair), p-03, p-04, p-05, all owners and all candidates of `el-2024`.
 
-use chrono::NaiveDate;
 use xiaoqu::model::{
     Assembly, AssemblyId, Candidate, Channel, CommitteeKind, CommitteeMember, CommitteeRole, DeclaredResult, Election,
     ElectionId, ElectionKind, Matter, MatterId, MatterKind, Nominator, OwnersCommittee, PersonId, Scope,
@@ -14,7 +13,7 @@ use xiaoqu::policy::ParamValue;
 use xiaoqu::queries::committee as q;
 use xiaoqu::{GovernanceConfig, Policy, Report, RuleCode, Severity};
 
-use crate::support::{assert_finding, assert_no, audit, example, mutated};
+use crate::support::{assert_finding, assert_no, audit, d, example, mutated};
 
 const C: &str = "c-guokeyuan";
 
@@ -30,10 +29,6 @@ const CM: [RuleCode; 10] = [
     RuleCode::Cm009,
     RuleCode::Cm010,
 ];
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 fn committee(c: &mut GovernanceConfig) -> &mut OwnersCommittee {
     c.compounds[0].owners_committee.as_mut().unwrap()

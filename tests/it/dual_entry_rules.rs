@@ -8,8 +8,8 @@
 
 use chrono::NaiveDate;
 use xiaoqu::model::{
-    BranchKind, CommitteeMember, CommitteeRole, Employment, OrgId, PartyMembership, PartyStatus, PersonId, Ratio,
-    Relation, Relative,
+    BranchKind, CommitteeMember, CommitteeRole, Employment, OrgId, PartyMembership, PartyStatus, Ratio, Relation,
+    Relative,
 };
 use xiaoqu::policy::ParamValue;
 use xiaoqu::queries::dual_entry::{
@@ -17,11 +17,7 @@ use xiaoqu::queries::dual_entry::{
 };
 use xiaoqu::{GovernanceConfig, Index, Policy, RuleCode, Severity};
 
-use crate::support::{assert_finding, assert_no, audit, example, mutated};
-
-fn pid(s: &str) -> PersonId {
-    PersonId::new(s).unwrap()
-}
+use crate::support::{assert_finding, assert_no, audit, example, mutated, pid};
 
 fn party() -> PartyMembership {
     PartyMembership { status: PartyStatus::NoPost, joined_on: None }

@@ -7,24 +7,11 @@
 //! developer, p-01, p-04, p-06, p-09 owners (members[3..=6]) — 7 members, 4 owner
 //! representatives. Branch secretary p-01 is a candidate.
 
-use chrono::NaiveDate;
-use xiaoqu::model::{ElectionKind, PersonId, PrepMember, Record, Represents};
+use xiaoqu::model::{ElectionKind, PrepMember, Represents};
 use xiaoqu::policy::ParamValue;
 use xiaoqu::{Diagnostic, GovernanceConfig, Policy, Report, RuleCode, Severity};
 
-use crate::support::{assert_finding, assert_no, audit, example, mutated};
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn pid(s: &str) -> PersonId {
-    PersonId::new(s).unwrap()
-}
-
-fn rec(json: &str) -> Record {
-    serde_json::from_str(json).unwrap()
-}
+use crate::support::{assert_finding, assert_no, audit, d, example, mutated, pid, rec};
 
 fn group(c: &mut GovernanceConfig) -> &mut xiaoqu::model::PreparatoryGroup {
     c.compounds[0].elections[0].preparatory_group.as_mut().unwrap()

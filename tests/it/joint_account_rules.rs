@@ -16,25 +16,17 @@ use rust_decimal::Decimal;
 use xiaoqu::ledger::{self, DisclosureField, LedgerError, Period, Quantity};
 use xiaoqu::model::{
     AccountHolder, Approval, AssemblyId, Audit, AuditTrigger, Custodian, Disbursement, ElectionId, ElectionKind, Entry,
-    EntryId, EntryKind, JointAccount, MatterId, MatterKind, MatterRef, Money, Party, PersonId, Purpose, RevenueSource,
+    EntryId, EntryKind, JointAccount, MatterId, MatterKind, MatterRef, Money, Party, Purpose, RevenueSource,
 };
 use xiaoqu::policy::{DisclosurePeriod, ParamValue};
 use xiaoqu::{FactValue, GovernanceConfig, Lang, Policy, Report, RuleCode, RuleSetting, Severity};
 
-use crate::support::{assert_finding, assert_no, audit, example, mutated};
+use crate::support::{assert_finding, assert_no, audit, d, example, mutated, pid};
 
 const ACCOUNT: &str = "ja-guokeyuan";
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
 fn m(s: &str) -> Money {
     s.parse().unwrap()
-}
-
-fn pid(s: &str) -> PersonId {
-    PersonId::new(s).unwrap()
 }
 
 fn acc(c: &mut GovernanceConfig) -> &mut JointAccount {

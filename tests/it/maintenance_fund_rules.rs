@@ -6,20 +6,15 @@
 //! amount 6780.00, vote closed 2025-05-10, passes by tally), recorded balance 60000.00
 //! (= 64780.00 + 2000.00 − 6780.00). The top-up line is 3/10 × 64780.00 = 19434.00.
 
-use chrono::NaiveDate;
 use xiaoqu::model::{AssemblyId, FundUse, FundUseId, MaintenanceFund, MatterId, Money};
 use xiaoqu::policy::ParamValue;
 use xiaoqu::{GovernanceConfig, Policy, RuleCode, Severity};
 
-use crate::support::{assert_finding, assert_no, audit, example, mutated};
+use crate::support::{assert_finding, assert_no, audit, d, example, mutated};
 
 const C: &str = "c-guokeyuan";
 
 const MF: [RuleCode; 4] = [RuleCode::Mf001, RuleCode::Mf002, RuleCode::Mf003, RuleCode::Mf004];
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 fn money(s: &str) -> Money {
     s.parse().unwrap()

@@ -10,14 +10,13 @@
 //! Committee: p-01 (chair), p-02 (vice chair), p-03, p-04, p-05; branch members p-01, p-02,
 //! p-03, p-06, p-07.
 
-use chrono::NaiveDate;
 use xiaoqu::model::{
     CommitteeMember, CommitteeRole, Decision, Meeting, MeetingBody, MeetingId, OwnersCommittee, PersonId,
 };
 use xiaoqu::policy::ParamValue;
 use xiaoqu::{GovernanceConfig, Policy, Report, RuleCode, RuleSetting, Severity};
 
-use crate::support::{assert_finding, assert_no, audit, example, mutated};
+use crate::support::{assert_finding, assert_no, audit, d, example, mutated, pid};
 
 const C: &str = "c-guokeyuan";
 
@@ -31,14 +30,6 @@ const MT: [RuleCode; 8] = [
     RuleCode::Mt007,
     RuleCode::Mt008,
 ];
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn pid(s: &str) -> PersonId {
-    PersonId::new(s).unwrap()
-}
 
 fn pids(ids: &[&str]) -> Vec<PersonId> {
     ids.iter().map(|s| pid(s)).collect()

@@ -8,28 +8,14 @@
 //! that only the candidate pass speaks. p-12 works for the property company `org-pm-hongxing`
 //! from 2024-08-01.
 
-use chrono::NaiveDate;
-use xiaoqu::model::{Candidate, CivilCapacity, CompoundId, Nominator, PersonId, Record, Relation, Relative, Residency};
+use xiaoqu::model::{Candidate, CivilCapacity, CompoundId, Nominator, Relation, Relative, Residency};
 use xiaoqu::policy::ParamValue;
 use xiaoqu::screening::{self, Item, ItemStatus, Missing, Outcome, Reason, Role};
 use xiaoqu::{Diagnostic, GovernanceConfig, Index, Policy, Report, RuleCode, Severity};
 
-use crate::support::{assert_no, audit, example, mutated};
+use crate::support::{assert_no, audit, d, example, mutated, pid, rec};
 
 const DAY: &str = "2024-06-01";
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn pid(s: &str) -> PersonId {
-    PersonId::new(s).unwrap()
-}
-
-/// A record as a document writes it.
-fn rec(json: &str) -> Record {
-    serde_json::from_str(json).unwrap()
-}
 
 fn person<'a>(c: &'a mut GovernanceConfig, id: &str) -> &'a mut xiaoqu::model::Person {
     c.people.iter_mut().find(|p| p.id.as_str() == id).unwrap()

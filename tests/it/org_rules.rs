@@ -5,13 +5,12 @@
 //! p-06, p-07 (all party members); building groups b-1 (leader p-07) and b-2 (leader p-03);
 //! one liaison household, p-06 in u-2-102, linking the other 11 units.
 
-use chrono::NaiveDate;
-use xiaoqu::model::{Area, Building, BuildingId, CompoundId, OrgId, PersonId, Residency, Unit, UnitId};
+use xiaoqu::model::{Area, Building, BuildingId, CompoundId, OrgId, Residency, Unit, UnitId};
 use xiaoqu::policy::ParamValue;
 use xiaoqu::queries::org::{ChainLevel, households_covered, party_chain, uncovered_buildings};
 use xiaoqu::{GovernanceConfig, Index, Policy, Report, RuleCode, RuleSetting, Severity};
 
-use crate::support::{assert_finding, assert_no, audit, example, mutated};
+use crate::support::{assert_finding, assert_no, audit, d, example, mutated, pid};
 
 const ORG: [RuleCode; 9] = [
     RuleCode::Org001,
@@ -24,14 +23,6 @@ const ORG: [RuleCode; 9] = [
     RuleCode::Org008,
     RuleCode::Org009,
 ];
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn pid(s: &str) -> PersonId {
-    PersonId::new(s).unwrap()
-}
 
 fn uid(s: &str) -> UnitId {
     UnitId::new(s).unwrap()

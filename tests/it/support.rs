@@ -60,3 +60,18 @@ pub fn bare_compound(id: &str) -> xiaoqu::model::Compound {
     c.meetings.clear();
     c
 }
+
+/// A date from `YYYY-MM-DD`.
+pub fn d(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// A person id.
+pub fn pid(s: &str) -> xiaoqu::model::PersonId {
+    xiaoqu::model::PersonId::new(s).unwrap()
+}
+
+/// A record as a document writes it.
+pub fn rec(json: &str) -> xiaoqu::model::Record {
+    serde_json::from_str(json).unwrap()
+}

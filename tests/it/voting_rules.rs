@@ -12,12 +12,11 @@
 
 mod engine;
 
-use chrono::NaiveDate;
 use xiaoqu::model::{Choice, DeclaredResult, MatterId, PersonId, Scope, UnitId};
 use xiaoqu::policy::{Abstention, ParamValue};
 use xiaoqu::{GovernanceConfig, Policy, Report, RuleCode, RuleSetting, Severity};
 
-use crate::support::{assert_finding, assert_no, audit, example, mutated};
+use crate::support::{assert_finding, assert_no, audit, d, example, mutated};
 
 const AV: [RuleCode; 10] = [
     RuleCode::Av001,
@@ -31,10 +30,6 @@ const AV: [RuleCode; 10] = [
     RuleCode::Av009,
     RuleCode::Av010,
 ];
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 /// Removes the ballots of these units from `asm-2024-01`.
 fn drop_ballots(c: &mut GovernanceConfig, units: &[&str]) {

@@ -1,7 +1,6 @@
 //! The tally engine on small documents built in code: the boundaries of 民法典 Art 278 and SPC
 //! Art 9, invalid ballots, scope, and agreement with a naive reference tally (proptest).
 
-use chrono::NaiveDate;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use xiaoqu::model::{
@@ -11,14 +10,10 @@ use xiaoqu::model::{
 use xiaoqu::policy::Abstention;
 use xiaoqu::voting::{self, AssemblyTally, Exclusion, HeadKey, Majority, ResolutionStatus};
 
-use crate::support::bare_compound;
+use crate::support::{bare_compound, d};
 
 const ORDINARY: MatterKind = MatterKind::AmendCovenant;
 const SPECIAL: MatterKind = MatterKind::RaiseMaintenanceFund;
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 fn area(s: &str) -> Area {
     s.parse().unwrap()
