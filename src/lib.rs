@@ -23,6 +23,7 @@ pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod screening;
+pub mod summary;
 pub mod voting;
 
 pub use config::{GovernanceConfig, LoadError, LoadErrorKind};
