@@ -56,6 +56,30 @@ enum Command {
     /// Tally an owners'-assembly vote (民法典 Art 278): area and heads, quorum, approval, and
     /// what is still missing, per matter.
     Tally(TallyArgs),
+    /// District summary: party coverage, committee formation, party share, cross-appointment,
+    /// liaison households, account balances, overdue disclosures and audits, votes; per district
+    /// and per compound.
+    Summary(SummaryArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct SummaryArgs {
+    /// The document (JSON, or TOML by the `.toml` extension; `-`: JSON from stdin).
+    #[arg(value_name = "FILE|-")]
+    file: String,
+    /// Output format (`csv`: one row per compound).
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    format: SummaryFormat,
+    /// Language of the text output.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    lang: LangArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SummaryFormat {
+    Text,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, clap::Args)]
@@ -160,6 +184,7 @@ fn main() -> ExitCode {
         Command::Explain { code, lang, profile } => explain(&code, lang.into(), profile.as_deref(), &mut out),
         Command::Schema => schema(&mut out),
         Command::Tally(args) => tally(&args, &mut out),
+        Command::Summary(args) => summary(&args, &mut out),
     };
     out.finish(status).into()
 }
@@ -548,4 +573,36 @@ fn tally(args: &TallyArgs, out: &mut Stdout) -> Status {
             Err(e) => render_failed(label, &e),
         },
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// summary
+
+/// Exit 0 with the summary printed, or 2 when the document or its profile does not load.
+fn summary(args: &SummaryArgs, out: &mut Stdout) -> Status {
+    let label = if args.file == "-" { "<stdin>" } else { args.file.as_str() };
+    let cfg = match load_document(&args.file) {
+        Ok(cfg) => cfg,
+        Err(problem) => {
+            complain(format_args!("{label}: {problem}"));
+            return Status::Trouble;
+        }
+    };
+    let policy = match cfg.policy() {
+        Ok(p) => p,
+        Err(e) => {
+            complain(format_args!("{label}: profile: {e}"));
+            return Status::Trouble;
+        }
+    };
+    let summary = xiaoqu::summary::summarize(&cfg, &policy);
+    match args.format {
+        SummaryFormat::Text => out.write(&summary.to_text(args.lang.into())),
+        SummaryFormat::Csv => out.write(&summary.to_csv()),
+        SummaryFormat::Json => match summary.to_json_string() {
+            Ok(s) => out.write(&(s + "\n")),
+            Err(e) => return render_failed(label, &e),
+        },
+    }
+    Status::Clean
 }

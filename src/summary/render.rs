@@ -16,7 +16,9 @@ struct Labels {
     formation: &'static str,
     party_share: &'static str,
     cross_appointed: &'static str,
+    cross_appointed_people: &'static str,
     one_shoulder: &'static str,
+    one_shoulder_here: &'static str,
     liaison: &'static str,
     households: &'static str,
     buildings: &'static str,
@@ -54,7 +56,9 @@ const ZH: Labels = Labels {
     formation: "业委会组建率",
     party_share: "业委会党员比例",
     cross_appointed: "交叉任职人数",
+    cross_appointed_people: "交叉任职",
     one_shoulder: "“一肩挑”小区数",
+    one_shoulder_here: "“一肩挑”",
     liaison: "党员中心户",
     households: "联系住户",
     buildings: "楼栋党建覆盖",
@@ -92,7 +96,9 @@ const EN: Labels = Labels {
     formation: "committee formation rate",
     party_share: "party share of committee members",
     cross_appointed: "cross-appointed people",
+    cross_appointed_people: "cross-appointed",
     one_shoulder: "one shoulder (secretary chairs the committee)",
+    one_shoulder_here: "one shoulder",
     liaison: "liaison households",
     households: "households covered",
     buildings: "buildings covered",
@@ -201,11 +207,11 @@ fn totals_text(out: &mut String, t: &Totals, l: &Labels, indent: &str) {
 }
 
 fn account_text(a: &AccountSummary, l: &Labels) -> String {
+    let c = l.colon;
     format!(
-        "{} {}{}{} {}{}{} {}/{}{}{} {}/{}",
+        "{} {}{c}{}{c}{}{}{}{c}{}/{}{}{}{c}{}/{}",
         l.account,
         a.id,
-        l.colon,
         l.balance,
         money(a.balance, l),
         l.sep,
@@ -239,9 +245,9 @@ fn compound_text(out: &mut String, s: &CompoundSummary, lang: Lang, l: &Labels) 
     let _ = writeln!(
         out,
         "  {}{c}{people}{}{}{c}{}",
-        l.cross_appointed,
+        l.cross_appointed_people,
         l.sep,
-        l.one_shoulder,
+        l.one_shoulder_here,
         if s.one_shoulder { l.yes } else { l.no }
     );
     let _ = writeln!(
