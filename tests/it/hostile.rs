@@ -1,0 +1,798 @@
+//! Hostile input never panics and never hangs (issue 9).
+//!
+//! The issue names `tests/hostile.rs`; the project keeps one integration-test binary
+//! (STYLE.md), so the suite is this module of `tests/it`.
+//!
+//! Every case is a document the crate is handed. It must end in one of two ways:
+//! - `Err(LoadError)` whose `Display` is one line and starts with the document path or
+//!   `(document)`;
+//! - `Ok(cfg)`, and then every public engine returns a value on it: [`xiaoqu::audit`] under the
+//!   `default` preset (and under the document's own profile), the report in text and JSON,
+//!   [`voting::tally`] and [`voting::tally_assembly`] of every assembly,
+//!   [`voting::resolution_status`] of every matter, [`ledger::replay`] of every joint account
+//!   with its period totals and the reconciliation of every disclosure, and
+//!   [`screening::screen`] of every candidate, preparatory-group member and sitting committee
+//!   member.
+//!
+//! The cases:
+//! - **byte-level** mutations of the reference example (`xiaoqu::example::GUOKEYUAN_JSON`) and
+//!   its TOML form: flip a bit, delete a byte or a range, insert structural bytes
+//!   (`{}[]",:`) and digits, splice two documents; one to four at a time;
+//! - **value-level** mutations of the parsed example (`serde_json::Value`) at random paths:
+//!   huge and tiny decimals, `NaN` and `Infinity` strings, far and impossible dates, very long
+//!   strings, control characters and lone surrogates, wrong types, empty lists and objects,
+//!   duplicated list elements, ids that collide across kinds, removed keys, swapped values,
+//!   every date moved to one end of the calendar;
+//! - **structural extremes** (named tests): 100,000-deep nesting in JSON and TOML, 1,000,000
+//!   elements in `people`, 20,000 copies of one ballot, sums beyond the decimal range, dates at
+//!   the end of the calendar with terms and deadlines past it, every numeric profile parameter
+//!   at its extremes;
+//! - the **CLI** (feature `cli`) on a few hundred of these documents, JSON and TOML, and on
+//!   random bytes on stdin: exit 0, 1 or 2, never `panicked` on stderr.
+//!
+//! Cases come from a SplitMix64 generator with a fixed seed, so a run is reproducible; a
+//! failing case is reported with its number and mutation and written to
+//! `$CARGO_TARGET_TMPDIR/hostile-failures/`.
+//!
+//! # Scale
+//! `XIAOQU_HOSTILE_CASES` sets the number of random cases (default 2,000, split between the
+//! three random suites; the CLI suite runs a tenth of it, at most 300 by default);
+//! `XIAOQU_HOSTILE_SEED` changes the seed. The one-million-case run:
+//!
+//! ```text
+//! XIAOQU_HOSTILE_CASES=1000000 cargo test --release --all-features --test it hostile -- --nocapture
+//! ```
+
+use std::fmt::Write as _;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use xiaoqu::policy::{Abstention, DisclosurePeriod};
+use xiaoqu::screening::{Applicant, Role};
+use xiaoqu::{GovernanceConfig, Index, Lang, LoadError, Policy, ledger, screening, voting};
+
+const EX: &str = xiaoqu::example::GUOKEYUAN_JSON;
+const EX_TOML: &str = include_str!("../fixtures/example-guokeyuan.toml");
+
+/// The largest value of a 96-bit decimal, as a money or area string.
+const MAX: &str = "79228162514264337593543950335.00";
+
+// ---------------------------------------------------------------------------------------------
+// The generator and the scale
+
+/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast and good enough to pick mutations.
+#[derive(Debug, Clone)]
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n > 0`); the modulo bias is irrelevant here.
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % n as u64).unwrap()
+    }
+
+    /// One element of a non-empty slice.
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    /// True once in `n` times.
+    fn one_in(&mut self, n: usize) -> bool {
+        self.below(n) == 0
+    }
+}
+
+/// The generator of case `i` of suite `suite`: every case has its own, so a case can be
+/// replayed alone and suites do not shift each other.
+fn rng_for(suite: u64, i: usize) -> Rng {
+    let mut r = Rng(seed() ^ suite.wrapping_mul(0xD1B5_4A32_D192_ED03));
+    r.0 = r.0.wrapping_add((i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    r.next();
+    r
+}
+
+fn env_number(name: &str) -> Option<u64> {
+    std::env::var(name).ok().and_then(|v| v.trim().replace('_', "").parse().ok())
+}
+
+/// The number of random cases of the whole suite.
+fn cases() -> usize {
+    env_number("XIAOQU_HOSTILE_CASES").map_or(2_000, |n| usize::try_from(n).unwrap())
+}
+
+fn seed() -> u64 {
+    env_number("XIAOQU_HOSTILE_SEED").unwrap_or(0x5EED_2025_0905)
+}
+
+// ---------------------------------------------------------------------------------------------
+// What every case must satisfy
+
+/// How a case ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// Loaded, and every engine returned on it.
+    Loaded,
+    /// Refused with a clear error.
+    Refused,
+}
+
+/// Asserts that a load error is one clear line naming a path or `(document)`.
+#[track_caller]
+fn assert_clear(e: &LoadError, text: &[u8]) {
+    let shown = e.to_string();
+    assert!(!shown.contains(['\n', '\r']), "the error is not one line: {shown:?}");
+    let place = if e.path().is_empty() { "(document)" } else { e.path() };
+    assert!(shown.starts_with(&format!("{place}: ")), "the error does not start with its path: {shown:?}");
+    assert!(!e.message().trim().is_empty(), "the error has no message: {shown:?}");
+    if let Some(line) = e.line() {
+        let lines = text.iter().filter(|b| **b == b'\n').count() + 1;
+        assert!((1..=lines).contains(&line), "line {line} outside the {lines} lines of the text: {shown:?}");
+        assert!(e.column().is_some_and(|c| c >= 1), "a line without a column: {shown:?}");
+    }
+}
+
+/// Loads JSON bytes and checks the outcome.
+fn check_json(bytes: &[u8]) -> End {
+    match GovernanceConfig::from_json_slice(bytes) {
+        Ok(cfg) => {
+            exercise(&cfg);
+            End::Loaded
+        }
+        Err(e) => {
+            assert_clear(&e, bytes);
+            End::Refused
+        }
+    }
+}
+
+/// Loads TOML text and checks the outcome.
+fn check_toml(text: &str) -> End {
+    match GovernanceConfig::from_toml_str(text) {
+        Ok(cfg) => {
+            exercise(&cfg);
+            End::Loaded
+        }
+        Err(e) => {
+            assert_clear(&e, text.as_bytes());
+            End::Refused
+        }
+    }
+}
+
+/// Runs every public engine on a loaded document; each must return.
+fn exercise(cfg: &GovernanceConfig) {
+    let default = Policy::default();
+    let report = xiaoqu::audit(cfg, &default);
+    assert!(!report.to_text(Lang::Zh).is_empty());
+    let json = report.to_json_string(Lang::En).unwrap();
+    assert!(json.starts_with('{'));
+    // The document's own profile, when it is not the default one.
+    if let Ok(own) = cfg.policy()
+        && own != default
+    {
+        let _ = xiaoqu::audit(cfg, &own).to_text(Lang::En);
+    }
+    let index = Index::build(cfg);
+    for c in &cfg.compounds {
+        for a in &c.assemblies {
+            if let Ok(t) = voting::tally(cfg, c.id.as_str(), a.id.as_str()) {
+                for m in t.matters() {
+                    let _ = (m.passed(), m.missing_for_quorum(), m.missing_for_approval());
+                }
+            }
+            let t = voting::tally_assembly(c, a, Abstention::FollowMajority);
+            let _ = (t.total(), t.overflowed(), t.heads().len(), t.ballots().len());
+            for m in &a.matters {
+                let r = xiaoqu::model::MatterRef { assembly: a.id.clone(), matter: m.id.clone() };
+                let _ = voting::resolution_status(c, &r, Abstention::NotCounted);
+            }
+        }
+        if let Some(account) = &c.joint_account {
+            if let Ok(replay) = ledger::replay(account) {
+                let _ = (replay.closing_balance(), replay.balance_before(cfg.as_of), replay.balance_through(cfg.as_of));
+                for cadence in [DisclosurePeriod::Quarter, DisclosurePeriod::HalfYear, DisclosurePeriod::Year] {
+                    let _ = replay.totals_by_period(cadence);
+                }
+            }
+            for d in &account.disclosures {
+                if let Ok(s) = ledger::statement(account, d.period_start, d.period_end) {
+                    let _ = (s.to_text(Lang::Zh), s.compare(d), s.to_disclosure(cfg.as_of));
+                }
+                let _ = ledger::reconcile(account, d);
+            }
+        }
+        let screen = |person: &xiaoqu::model::PersonId, on, role| {
+            if let Some(person) = index.person(person.as_str()) {
+                let s = screening::screen(&index, &default, &Applicant { person, compound: c, on, role });
+                let _ = (s.fails(), s.failures().count());
+            }
+        };
+        for e in &c.elections {
+            let on = screening::election_date(c, e).unwrap_or(cfg.as_of);
+            for cand in &e.candidates {
+                screen(&cand.person, on, Role::Candidate { commitment_signed: cand.commitment_signed });
+            }
+            for m in e.preparatory_group.iter().flat_map(|g| &g.members) {
+                screen(&m.person, on, Role::OwnerRepresentative);
+            }
+        }
+        for m in c.owners_committee.iter().flat_map(|oc| &oc.members) {
+            screen(&m.person, cfg.as_of, Role::SittingMember);
+        }
+    }
+}
+
+/// Runs `count` cases of a suite, each under `catch_unwind`, and fails with every case that
+/// panicked (its number, its mutation, and a file holding its input).
+fn run_suite(name: &str, suite: u64, count: usize, mut case: impl FnMut(&mut Rng, &mut String) -> (Vec<u8>, End)) {
+    let started = Instant::now();
+    let (mut loaded, mut refused) = (0_usize, 0_usize);
+    let mut failures = Vec::new();
+    let mut slowest = (Duration::ZERO, String::new());
+    for i in 0..count {
+        let case_started = Instant::now();
+        let mut rng = rng_for(suite, i);
+        let mut what = String::new();
+        let mut input = Vec::new();
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            let (bytes, end) = case(&mut rng, &mut what);
+            input = bytes;
+            end
+        }));
+        if case_started.elapsed() > slowest.0 {
+            slowest = (case_started.elapsed(), format!("case {i}: {what}"));
+        }
+        match outcome {
+            Ok(End::Loaded) => loaded += 1,
+            Ok(End::Refused) => refused += 1,
+            Err(payload) => {
+                let message = payload
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                    .unwrap_or_default();
+                let file = save_failure(name, i, &input);
+                failures.push(format!("{name} case {i} ({what}): {message} [input: {}]", file.display()));
+            }
+        }
+    }
+    eprintln!(
+        "hostile {name}: {count} cases, {loaded} loaded, {refused} refused, {} panicked, {:.1?} (slowest {:.1?}, {})",
+        failures.len(),
+        started.elapsed(),
+        slowest.0,
+        slowest.1,
+    );
+    assert!(failures.is_empty(), "{} of {count} cases panicked:\n{}", failures.len(), failures.join("\n"));
+}
+
+fn save_failure(name: &str, i: usize, input: &[u8]) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("hostile-failures");
+    let _ = std::fs::create_dir_all(&dir);
+    let file = dir.join(format!("{name}-{i}.bin"));
+    let _ = std::fs::write(&file, input);
+    file
+}
+
+// ---------------------------------------------------------------------------------------------
+// Byte-level mutations
+
+const STRUCTURAL: &[u8] = b"{}[]\",:0123456789";
+
+/// One to four byte mutations of `base`; `other` is the second document of a splice.
+fn mutate_bytes(rng: &mut Rng, base: &[u8], other: &[u8], what: &mut String) -> Vec<u8> {
+    let mut doc = base.to_vec();
+    for _ in 0..=rng.below(4) {
+        let at = rng.below(doc.len() + 1);
+        match rng.below(6) {
+            0 if at < doc.len() => {
+                let bit = rng.below(8);
+                doc[at] ^= 1 << bit;
+                let _ = write!(what, "flip bit {bit} of byte {at}; ");
+            }
+            1 if at < doc.len() => {
+                doc.remove(at);
+                let _ = write!(what, "delete byte {at}; ");
+            }
+            2 => {
+                let most = if rng.one_in(8) { 4096 } else { 64 };
+                let end = (at + 1 + rng.below(most)).min(doc.len());
+                doc.drain(at..end);
+                let _ = write!(what, "delete {at}..{end}; ");
+            }
+            3 | 4 => {
+                let b = *rng.pick(STRUCTURAL);
+                let n = if rng.one_in(10) { 1 + rng.below(200) } else { 1 };
+                doc.splice(at..at, std::iter::repeat_n(b, n));
+                let _ = write!(what, "insert {n} × {:?} at {at}; ", b as char);
+            }
+            _ => {
+                let from = rng.below(other.len());
+                doc.truncate(at);
+                doc.extend_from_slice(&other[from..]);
+                let _ = write!(what, "splice at {at} with the other document from {from}; ");
+            }
+        }
+    }
+    doc
+}
+
+#[test]
+fn byte_mutations_of_the_json_example() {
+    let n = cases() / 2;
+    // A spliced-in second document: the example itself, or the example a value mutation made.
+    let other = EX.replace("2025", "9999");
+    run_suite("json-bytes", 1, n, |rng, what| {
+        let partner = if rng.one_in(2) { EX.as_bytes() } else { other.as_bytes() };
+        let doc = mutate_bytes(rng, EX.as_bytes(), partner, what);
+        let end = check_json(&doc);
+        (doc, end)
+    });
+}
+
+#[test]
+fn byte_mutations_of_the_toml_example() {
+    let n = cases() / 10;
+    run_suite("toml-bytes", 2, n, |rng, what| {
+        let doc = mutate_bytes(rng, EX_TOML.as_bytes(), EX.as_bytes(), what);
+        // TOML is text: a mutation that breaks UTF-8 is read as the CLI would reject it, so
+        // the lossy form is what reaches the parser here.
+        let text = String::from_utf8_lossy(&doc).into_owned();
+        let end = check_toml(&text);
+        (text.into_bytes(), end)
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Value-level mutations
+
+/// Replaced in the serialized text by a lone surrogate escape (a `Value` cannot hold one).
+const LONE_HIGH: &str = "\u{E000}lone-high";
+const LONE_LOW: &str = "\u{E000}lone-low";
+
+/// Hostile values: decimals, dates, strings, numbers and shapes.
+fn hostile_value(rng: &mut Rng, pool: &Pool) -> Value {
+    const DECIMALS: &[&str] = &[
+        MAX,
+        "-79228162514264337593543950335.00",
+        "79228162514264337593543950335",
+        "79228162514264337593543950336",
+        "-79228162514264337593543950336.00",
+        "7922816251426433759354395033.59",
+        "0.01",
+        "-0.01",
+        "0",
+        "-0",
+        "0.00",
+        "0.001",
+        "1e3",
+        "1E-2",
+        "1_000",
+        "+1",
+        ".5",
+        "5.",
+        "NaN",
+        "nan",
+        "Infinity",
+        "-Infinity",
+        "inf",
+        "0x10",
+        "١٢٣",
+    ];
+    const DATES: &[&str] = &[
+        "9999-12-31",
+        "0001-01-01",
+        "-0001-01-01",
+        "0000-01-01",
+        "0000-12-31",
+        "2025-02-29",
+        "2024-02-29",
+        "2024-02-30",
+        "2025-04-31",
+        "2025-13-01",
+        "2025-00-10",
+        "2025-01-00",
+        "+262142-12-31",
+        "262143-01-01",
+        "-262143-01-01",
+        "2025-9-5",
+        "2025-09-05T00:00:00",
+        "2025-09-05 ",
+        "9999-99-99",
+    ];
+    const STRINGS: &[&str] = &[
+        "",
+        " ",
+        "\u{0}",
+        "\u{0}\u{1}\u{7}\u{1b}[31m\u{7f}",
+        "line\nbreak\r\n",
+        "\t",
+        "\u{202e}evil",
+        "\u{feff}p-01",
+        "🦀",
+        "p-01",
+        "c-guokeyuan",
+        "org-pm-hongxing",
+        "u-1-101",
+        "b-1",
+        "c-guokeyuan/u-1-101",
+        "../../etc/passwd",
+        "default",
+        "national",
+        "beijing",
+        LONE_HIGH,
+        LONE_LOW,
+    ];
+    match rng.below(12) {
+        0 | 1 => Value::from(*rng.pick(DECIMALS)),
+        2 | 3 => Value::from(*rng.pick(DATES)),
+        4 | 5 => Value::from(*rng.pick(STRINGS)),
+        6 => {
+            // Very long strings, rarely 1 MB (they cost time, not coverage).
+            let n = if rng.one_in(20) { 1 << 20 } else { 1 + rng.below(10_000) };
+            Value::from("长".repeat(n / 3 + 1))
+        }
+        7 => rng.pick(&pool.ids).clone(),
+        8 => match rng.below(12) {
+            0 => json!(0),
+            1 => json!(-1),
+            2 => json!(1),
+            3 => json!(u32::MAX),
+            4 => json!(u64::from(u32::MAX) + 1),
+            5 => json!(i64::MIN),
+            6 => json!(u64::MAX),
+            7 => json!(1.5),
+            8 => json!(1e308),
+            9 => json!(-0.0),
+            10 => json!(3),
+            _ => json!(100_000),
+        },
+        9 => match rng.below(4) {
+            0 => Value::Null,
+            1 => Value::Bool(true),
+            2 => Value::Bool(false),
+            _ => json!("true"),
+        },
+        10 => match rng.below(4) {
+            0 => json!([]),
+            1 => json!({}),
+            2 => json!([null]),
+            _ => json!({ "id": "p-01" }),
+        },
+        // A value of the example from elsewhere: the right shape in the wrong place.
+        _ => rng.pick(&pool.values).clone(),
+    }
+}
+
+/// What the value mutations draw from: every path of the example, its id-like strings and a
+/// sample of its values.
+struct Pool {
+    base: Value,
+    paths: Vec<String>,
+    arrays: Vec<String>,
+    objects: Vec<String>,
+    dates: Vec<String>,
+    ids: Vec<Value>,
+    values: Vec<Value>,
+}
+
+impl Pool {
+    fn new() -> Self {
+        let base: Value = serde_json::from_str(EX).unwrap();
+        let mut pool = Self {
+            base: Value::Null,
+            paths: Vec::new(),
+            arrays: Vec::new(),
+            objects: Vec::new(),
+            dates: Vec::new(),
+            ids: Vec::new(),
+            values: Vec::new(),
+        };
+        pool.walk(&base, String::new());
+        pool.base = base;
+        pool
+    }
+
+    fn walk(&mut self, v: &Value, at: String) {
+        match v {
+            Value::Array(items) => {
+                self.arrays.push(at.clone());
+                for (i, item) in items.iter().enumerate() {
+                    self.walk(item, format!("{at}/{i}"));
+                }
+            }
+            Value::Object(map) => {
+                self.objects.push(at.clone());
+                for (k, item) in map {
+                    self.walk(item, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")));
+                }
+            }
+            Value::String(s) => {
+                if is_date(s) {
+                    self.dates.push(at.clone());
+                }
+                if s.contains('-') && !is_date(s) && s.is_ascii() && s.len() < 40 && !s.contains(' ') {
+                    self.ids.push(v.clone());
+                }
+            }
+            _ => {}
+        }
+        if !at.is_empty() {
+            self.paths.push(at);
+            self.values.push(v.clone());
+        }
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-'
+}
+
+/// The parent container of a JSON pointer and the last step.
+fn split_last(pointer: &str) -> (&str, &str) {
+    pointer.rsplit_once('/').unwrap_or(("", pointer))
+}
+
+/// One to three value mutations of the example, described in `what`.
+fn mutate_value(rng: &mut Rng, pool: &Pool, what: &mut String) -> Value {
+    let mut doc = pool.base.clone();
+    for _ in 0..=rng.below(3) {
+        match rng.below(10) {
+            0..=3 => {
+                let at = rng.pick(&pool.paths);
+                let v = hostile_value(rng, pool);
+                let shown: String = v.to_string().chars().take(40).collect();
+                if let Some(slot) = doc.pointer_mut(at) {
+                    *slot = v;
+                    let _ = write!(what, "{at} = {shown}; ");
+                }
+            }
+            4 => {
+                // Remove a key (or a list element).
+                let at = rng.pick(&pool.paths);
+                let (parent, last) = split_last(at);
+                match doc.pointer_mut(parent) {
+                    Some(Value::Object(m)) => {
+                        m.remove(last);
+                    }
+                    Some(Value::Array(a)) => {
+                        if let Ok(i) = last.parse::<usize>()
+                            && i < a.len()
+                        {
+                            a.remove(i);
+                        }
+                    }
+                    _ => {}
+                }
+                let _ = write!(what, "remove {at}; ");
+            }
+            5 => {
+                // Duplicate a list element, up to 2,000 times.
+                let at = rng.pick(&pool.arrays);
+                let n = if rng.one_in(10) { 1 + rng.below(2_000) } else { 1 + rng.below(3) };
+                if let Some(Value::Array(a)) = doc.pointer_mut(at)
+                    && !a.is_empty()
+                {
+                    let i = rng.below(a.len());
+                    let item = a[i].clone();
+                    a.extend(std::iter::repeat_n(item, n));
+                    let _ = write!(what, "{at}/{i} × {n} more; ");
+                }
+            }
+            6 => {
+                // Empty a list or an object.
+                let (at, empty) = if rng.one_in(2) {
+                    (rng.pick(&pool.arrays), json!([]))
+                } else {
+                    (rng.pick(&pool.objects), json!({}))
+                };
+                if let Some(slot) = doc.pointer_mut(at) {
+                    *slot = empty;
+                    let _ = write!(what, "empty {at}; ");
+                }
+            }
+            7 => {
+                // Move every date (or one in three) to one end of the calendar.
+                let to = *rng.pick(&["9999-12-31", "0001-01-01", "9999-01-01", "0001-12-31"]);
+                let every = rng.one_in(2);
+                for at in &pool.dates {
+                    if (every || rng.one_in(3))
+                        && let Some(slot) = doc.pointer_mut(at)
+                    {
+                        *slot = Value::from(to);
+                    }
+                }
+                let _ = write!(what, "{} dates = {to}; ", if every { "all" } else { "some" });
+            }
+            8 => {
+                // Swap two values.
+                let (a, b) = (rng.pick(&pool.paths).clone(), rng.pick(&pool.paths).clone());
+                let va = doc.pointer(&a).cloned();
+                let vb = doc.pointer(&b).cloned();
+                if let (Some(va), Some(vb)) = (va, vb) {
+                    if let Some(slot) = doc.pointer_mut(&a) {
+                        *slot = vb;
+                    }
+                    if let Some(slot) = doc.pointer_mut(&b) {
+                        *slot = va;
+                    }
+                    let _ = write!(what, "swap {a} and {b}; ");
+                }
+            }
+            _ => {
+                // Make one id collide with another, of any kind.
+                let from = rng.pick(&pool.ids).clone();
+                let to = rng.pick(&pool.ids).clone();
+                let mut n = 0;
+                replace_strings(&mut doc, &from, &to, &mut n, rng.one_in(2));
+                let _ = write!(what, "id {from} → {to} ({n} places); ");
+            }
+        }
+    }
+    doc
+}
+
+/// Replaces every string equal to `from` (or only the first, unless `all`).
+fn replace_strings(v: &mut Value, from: &Value, to: &Value, n: &mut usize, all: bool) {
+    if !all && *n > 0 {
+        return;
+    }
+    match v {
+        Value::String(_) if v == from => {
+            *v = to.clone();
+            *n += 1;
+        }
+        Value::Array(items) => items.iter_mut().for_each(|i| replace_strings(i, from, to, n, all)),
+        Value::Object(m) => m.values_mut().for_each(|i| replace_strings(i, from, to, n, all)),
+        _ => {}
+    }
+}
+
+/// The JSON text of a mutated document, with the lone-surrogate markers written as escapes.
+fn to_text(doc: &Value) -> String {
+    let text = serde_json::to_string(doc).unwrap();
+    text.replace(&serde_json::to_string(LONE_HIGH).unwrap(), r#""\ud800""#)
+        .replace(&serde_json::to_string(LONE_LOW).unwrap(), r#""a\udc00b""#)
+}
+
+#[test]
+fn value_mutations_of_the_example() {
+    let pool = Pool::new();
+    let n = cases() - cases() / 2 - cases() / 10;
+    run_suite("json-values", 3, n, |rng, what| {
+        let doc = to_text(&mutate_value(rng, &pool, what));
+        let end = check_json(doc.as_bytes());
+        (doc.into_bytes(), end)
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Structural extremes
+
+/// Depth of the nesting cases: far beyond any parser's recursion limit.
+const DEEP: usize = 100_000;
+
+/// `open` × DEEP, then `inner`, then `close` × DEEP.
+fn nested(open: &str, inner: &str, close: &str) -> String {
+    let mut s = String::with_capacity((open.len() + close.len()) * DEEP + inner.len());
+    (0..DEEP).for_each(|_| s.push_str(open));
+    s.push_str(inner);
+    (0..DEEP).for_each(|_| s.push_str(close));
+    s
+}
+
+/// The example with the value at `pointer` replaced by raw JSON text.
+fn example_with_raw(pointer: &str, raw: &str) -> String {
+    const MARK: &str = "\u{E000}raw";
+    let mut v: Value = serde_json::from_str(EX).unwrap();
+    *v.pointer_mut(pointer).unwrap_or_else(|| panic!("no {pointer} in the example")) = Value::from(MARK);
+    serde_json::to_string(&v).unwrap().replace(&serde_json::to_string(MARK).unwrap(), raw)
+}
+
+#[track_caller]
+fn assert_refused_json(doc: &str) -> LoadError {
+    match GovernanceConfig::from_json_str(doc) {
+        Ok(_) => panic!("the document must be refused"),
+        Err(e) => {
+            assert_clear(&e, doc.as_bytes());
+            e
+        }
+    }
+}
+
+#[track_caller]
+fn assert_refused_toml(doc: &str) -> LoadError {
+    match GovernanceConfig::from_toml_str(doc) {
+        Ok(_) => panic!("the document must be refused"),
+        Err(e) => {
+            assert_clear(&e, doc.as_bytes());
+            e
+        }
+    }
+}
+
+#[test]
+fn json_nested_100k_deep_is_refused() {
+    let arrays = nested("[", "", "]");
+    let objects = nested(r#"{"a":"#, "1", "}");
+    for doc in [&arrays, &objects] {
+        assert_refused_json(doc);
+    }
+    // Deep inside fields that take lists, objects or free values.
+    for (at, raw) in [
+        ("/people", &arrays),
+        ("/people/11/employment", &arrays),
+        ("/compounds/0/units/0/owners", &arrays),
+        ("/compounds/0/assemblies/0/ballots/0/choices", &objects),
+        ("/profile", &objects),
+    ] {
+        let e = assert_refused_json(&example_with_raw(at, raw));
+        assert!(!e.path().is_empty() || e.line().is_some(), "{e}");
+    }
+    let e = assert_refused_json(&example_with_raw(
+        "/profile",
+        &format!(r#"{{"preset":"default","overrides":{{"filing_days":{arrays}}}}}"#),
+    ));
+    assert!(e.to_string().contains("recursion limit") || e.path().starts_with("profile"), "{e}");
+}
+
+#[test]
+fn toml_nested_100k_deep_is_refused() {
+    let head = "schema_version = 1\nas_of = 2025-09-05\n";
+    let docs = [
+        format!("{head}people = {}\n", nested("[", "", "]")),
+        format!("{head}profile = {}\n", nested("{ a = ", "1", " }")),
+        format!(
+            "{head}[profile]\npreset = \"default\"\n[profile.overrides]\nfiling_days = {}\n",
+            nested("[", "1", "]")
+        ),
+        format!("{head}{} = 1\n", vec!["a"; DEEP].join(".")),
+        format!("{head}[{}]\n", vec!["a"; DEEP].join(".")),
+        format!("{head}[[{}]]\n", vec!["people"; DEEP].join(".")),
+    ];
+    for doc in &docs {
+        let e = assert_refused_toml(doc);
+        eprintln!("{}", e.to_string().chars().take(200).collect::<String>());
+    }
+}
+
+#[test]
+fn a_million_empty_people_is_refused_quickly() {
+    let started = Instant::now();
+    let people = format!("[{}{{}}]", "{},".repeat(999_999));
+    let e = assert_refused_json(&example_with_raw("/people", &people));
+    assert_eq!(e.path(), "people[0]", "{e}");
+    assert!(e.message().contains("missing field `id`"), "{e}");
+    let toml = format!("schema_version = 1\nas_of = 2025-09-05\npeople = [{}{{}}]\n", "{},".repeat(999_999));
+    let e = assert_refused_toml(&toml);
+    assert!(e.path().starts_with("people"), "{e}");
+    // A million unknown units in one ballot list: refused at the first bad element.
+    let nulls = format!("[{}null]", "null,".repeat(999_999));
+    assert_refused_json(&example_with_raw("/compounds/0/assemblies/0/ballots", &nulls));
+    assert!(started.elapsed() < Duration::from_secs(60), "took {:?}", started.elapsed());
+}
+
+#[test]
+fn a_one_megabyte_value_is_refused_in_one_line() {
+    let digits = "9".repeat(1 << 20);
+    for (at, raw) in [
+        ("/compounds/0/units/0/area", format!("\"{digits}\"")),
+        ("/compounds/0/units/0/area", format!("\"0.{digits}\"")),
+        ("/as_of", format!("\"{digits}\"")),
+        ("/people/0/id", format!("\"{digits}\"")),
+        ("/compounds/0/units/0/area", digits.clone()),
+        ("/schema_version", digits.clone()),
+    ] {
+        let e = assert_refused_json(&example_with_raw(at, &raw));
+        eprintln!("{at}: {} bytes of error", e.to_string().len());
+    }
+}
