@@ -19,5 +19,6 @@ mod org_rules;
 mod policy;
 mod report;
 mod schema;
+mod summary;
 mod support;
 mod voting_rules;
