@@ -1,18 +1,22 @@
 //! Policy: which rules run, at what severity, with which parameters.
 //!
-//! A policy starts from a preset (`national`, `default`) and takes overrides: parameter values
-//! by name, and per-rule settings (`off`, `on`, or a severity).
+//! A policy starts from a preset (`national`, `default`, or a city: `beijing`, `shanghai`,
+//! `hangzhou`) and takes overrides: parameter values by name, and per-rule settings (`off`,
+//! `on`, or a severity). City presets are data ([`CITY_PRESETS`]): each value carries the
+//! article it comes from, which the findings of the rules it governs cite.
 
 mod params;
+mod presets;
 mod value;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 pub use params::{ParamInfo, Params};
+pub use presets::{CITY_PRESETS, CityPreset, PresetParam, PresetRule, PresetValue, city_preset};
 pub use value::{Abstention, DisclosurePeriod, ParamType, ParamValue, PrepLeader, Range, Threshold};
 
 use crate::model::UniqueMap;
@@ -23,7 +27,7 @@ use crate::report::{Basis, RuleCode, Severity};
 #[non_exhaustive]
 pub enum PolicyError {
     /// No preset of that name.
-    #[error("unknown preset `{0}` (known: national, default)")]
+    #[error("unknown preset `{0}` (known: national, default, beijing, shanghai, hangzhou)")]
     UnknownPreset(String),
     /// No parameter of that name.
     #[error("unknown parameter `{0}`")]
@@ -153,10 +157,14 @@ pub struct Policy {
     bases: Vec<Basis>,
     params: Params,
     rules: BTreeMap<RuleCode, RuleSetting>,
+    /// The city preset it was built from, whose citations its findings carry.
+    city: Option<&'static CityPreset>,
+    /// Parameters a profile set by name: their values no longer come from the city preset.
+    overridden: BTreeSet<String>,
 }
 
-/// The presets this crate knows.
-pub const PRESETS: &[&str] = &["national", "default"];
+/// The presets this crate knows: the two national ones, then the cities of [`CITY_PRESETS`].
+pub const PRESETS: &[&str] = &["national", "default", "beijing", "shanghai", "hangzhou"];
 
 impl Default for Policy {
     /// The `default` preset: national law and regulations plus party-building practice.
@@ -167,13 +175,50 @@ impl Default for Policy {
 
 impl Policy {
     fn base(name: &str, bases: Vec<Basis>) -> Self {
-        Self { name: name.to_owned(), customised: false, bases, params: Params::default(), rules: BTreeMap::new() }
+        Self {
+            name: name.to_owned(),
+            customised: false,
+            bases,
+            params: Params::default(),
+            rules: BTreeMap::new(),
+            city: None,
+            overridden: BTreeSet::new(),
+        }
+    }
+
+    /// `national` or `default`, the presets a city builds on.
+    fn national_preset(name: &str) -> Option<Self> {
+        match name {
+            "national" => Some(Self::base("national", vec![Basis::Law, Basis::Reg, Basis::Lib])),
+            "default" => Some(Self::default()),
+            _ => None,
+        }
+    }
+
+    /// A city preset: its base, its rules switched on, its parameter values.
+    fn city_policy(city: &'static CityPreset) -> Result<Self, PolicyError> {
+        let mut p = Self::national_preset(city.base).ok_or_else(|| PolicyError::UnknownPreset(city.base.to_owned()))?;
+        p.name = city.name.to_owned();
+        for e in city.params {
+            p.params.set(e.name, &e.value.to_param()).map_err(|m| PolicyError::BadValue {
+                name: e.name.to_owned(),
+                message: m.unwrap_or_else(|| "not a parameter".to_owned()),
+            })?;
+        }
+        for r in city.rules {
+            p.rules.insert(r.code, RuleSetting::On);
+        }
+        p.city = Some(city);
+        Ok(p)
     }
 
     /// A preset by name.
     ///
     /// - `national`: rules whose basis is `law` or `reg`, and this crate's `lib` integrity rules.
     /// - `default`: `national` plus every `practice` rule (the party-building model).
+    /// - `beijing`, `shanghai`, `hangzhou`: `default` with the `local` rules the city's
+    ///   regulation has switched on and its parameter values, each citing its article
+    ///   ([`CITY_PRESETS`]).
     ///
     /// # Errors
     /// [`PolicyError::UnknownPreset`] for any other name.
@@ -182,14 +227,18 @@ impl Policy {
     /// ```
     /// let policy = xiaoqu::Policy::preset("national")?;
     /// assert_eq!(policy.name(), "national");
+    /// let shanghai = xiaoqu::Policy::preset("shanghai")?;
+    /// assert_eq!(shanghai.params().term_min_years, Some(3));
     /// assert!(xiaoqu::Policy::preset("atlantis").is_err());
     /// # Ok::<(), xiaoqu::PolicyError>(())
     /// ```
     pub fn preset(name: &str) -> Result<Self, PolicyError> {
-        match name {
-            "national" => Ok(Self::base("national", vec![Basis::Law, Basis::Reg, Basis::Lib])),
-            "default" => Ok(Self::default()),
-            other => Err(PolicyError::UnknownPreset(other.chars().take(64).collect())),
+        if let Some(p) = Self::national_preset(name) {
+            return Ok(p);
+        }
+        match city_preset(name) {
+            Some(city) => Self::city_policy(city),
+            None => Err(PolicyError::UnknownPreset(name.chars().take(64).collect())),
         }
     }
 
@@ -242,7 +291,59 @@ impl Policy {
             Some(message) => PolicyError::BadValue { name: name.to_owned(), message },
         })?;
         self.customised = true;
+        self.overridden.insert(name.to_owned());
         Ok(())
+    }
+
+    /// The city article a parameter's value comes from: `Some` when the policy was built from a
+    /// city preset that sets it and no override changed it since; `None` for a value of
+    /// `national`/`default` (`RULES.md`) or one a profile set.
+    ///
+    /// # Example
+    /// ```
+    /// let beijing = xiaoqu::Policy::preset("beijing")?;
+    /// assert_eq!(beijing.param_source("prep_group_leader"), Some("北京市物业管理条例 第三十一条"));
+    /// assert_eq!(beijing.param_source("filing_days"), None);
+    /// # Ok::<(), xiaoqu::PolicyError>(())
+    /// ```
+    pub fn param_source(&self, name: &str) -> Option<&'static str> {
+        let city = self.city?;
+        city.params.iter().find(|e| e.name == name && !self.overridden.contains(e.name)).map(|e| e.citation)
+    }
+
+    /// The city article a rule's findings cite under this policy: the one of the city preset
+    /// that switched the rule on, or else of a parameter of the rule it sets (not overridden
+    /// since); `None` when the rule's own citation applies.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::RuleCode;
+    /// let shanghai = xiaoqu::Policy::preset("shanghai")?;
+    /// assert_eq!(shanghai.citation_for(RuleCode::Cm004), Some("上海市住宅物业管理规定 第二十条"));
+    /// assert_eq!(xiaoqu::Policy::default().citation_for(RuleCode::Cm004), None);
+    /// # Ok::<(), xiaoqu::PolicyError>(())
+    /// ```
+    pub fn citation_for(&self, code: RuleCode) -> Option<&'static str> {
+        let city = self.city?;
+        city.rules.iter().find(|r| r.code == code).map(|r| r.citation).or_else(|| {
+            city.params
+                .iter()
+                .find(|e| e.rules.contains(&code) && !self.overridden.contains(e.name))
+                .map(|e| e.citation)
+        })
+    }
+
+    /// The city preset the policy was built from, if any.
+    ///
+    /// # Example
+    /// ```
+    /// let hangzhou = xiaoqu::Policy::preset("hangzhou")?;
+    /// assert_eq!(hangzhou.city().map(|c| c.regulation), Some("杭州市物业管理条例"));
+    /// assert!(xiaoqu::Policy::default().city().is_none());
+    /// # Ok::<(), xiaoqu::PolicyError>(())
+    /// ```
+    pub fn city(&self) -> Option<&'static CityPreset> {
+        self.city
     }
 
     /// Switches a rule off, on, or to a severity.

@@ -98,7 +98,8 @@ impl<'a> Ctx<'a> {
         self.policy.is_enabled(code)
     }
 
-    /// Records a finding at the severity the policy gives its rule (dropped when off).
+    /// Records a finding at the severity the policy gives its rule (dropped when off), citing
+    /// the city's article when a city preset governs the rule, else the rule's own citation.
     pub(crate) fn emit(&mut self, f: Finding) {
         let (Some(severity), Some(meta)) = (self.policy.severity(f.code), meta(f.code)) else { return };
         let severity = f.cap.map_or(severity, |cap| severity.min(cap));
@@ -111,7 +112,7 @@ impl<'a> Ctx<'a> {
             message: f.message,
             help: f.help,
             basis: meta.basis,
-            citation: Cow::Borrowed(meta.citation),
+            citation: Cow::Borrowed(self.policy.citation_for(f.code).unwrap_or(meta.citation)),
             facts: f.facts,
         });
     }

@@ -1,7 +1,7 @@
 //! Every policy parameter of `RULES.md`, typed, with its default and documentation.
 
 use super::value::{Abstention, DisclosurePeriod, ParamType, ParamValue, PrepLeader, Range, Threshold};
-use crate::model::{Party, Ratio};
+use crate::model::{Area, Party, Ratio};
 
 macro_rules! params {
     ($($(#[doc = $doc:literal])+ $name:ident : $ty:ty = $default:expr;)*) => {
@@ -71,6 +71,12 @@ params! {
     committee_size: Range = Range::new(5, 11);
     /// CM001: the committee size must be odd (GR Art 31).
     committee_size_odd: bool = true;
+    /// CM001: the size also allowed in a small compound (unset: no exception; BJ, SH, HZ: 3..=3).
+    committee_size_small: Option<Range> = None;
+    /// CM001: a compound of at most this many units (户) is small (BJ Art 39, HZ Art 27: 100).
+    small_compound_max_households: Option<u32> = None;
+    /// CM001: a compound whose units total at most this many m² is small (SH Art 20: 10000).
+    small_compound_max_area: Option<u32> = None;
     /// CM004: longest term in years (GR Art 32).
     term_max_years: u32 = 5;
     /// CM004: shortest term in years, where a city sets one (Shanghai, Hangzhou: 3).
@@ -140,4 +146,24 @@ params! {
     decision_publish_days: u32 = 3;
     /// MT008: months between committee meetings at most (unset: off; Beijing, Shanghai 2).
     committee_meeting_every_months: Option<u32> = None;
+}
+
+impl Params {
+    /// CM001: the size allowed besides `committee_size` in a compound of `households` units whose
+    /// registered areas total `area` (`None` when the sum is beyond the decimal range):
+    /// `committee_size_small` when the compound is small by either measure set, the bound
+    /// included (以下, 民法典 Art 1259). Households are the compound's units (each exclusive part
+    /// one 户, developer-held ones included) and the area is the sum of the units' registered
+    /// areas (SPC Art 8), the only figures a document records: SH Art 20 speaks of the area of
+    /// the property-management area, which the document does not give.
+    pub(crate) fn small_committee_size(&self, households: usize, area: Option<Area>) -> Option<Range> {
+        let size = self.committee_size_small?;
+        let by_households = self
+            .small_compound_max_households
+            .is_some_and(|max| u64::try_from(households).is_ok_and(|h| h <= u64::from(max)));
+        let by_area = self.small_compound_max_area.zip(area).is_some_and(|(max, area)| {
+            i128::from(max).checked_mul(100).is_some_and(|max_hundredths| area.hundredths() <= max_hundredths)
+        });
+        (by_households || by_area).then_some(size)
+    }
 }

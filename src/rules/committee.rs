@@ -14,7 +14,8 @@
 use std::collections::HashSet;
 
 use super::{Ctx, Finding, RuleMeta};
-use crate::model::{CommitteeKind, CommitteeRole, Compound, OwnersCommittee, PersonId};
+use crate::model::{Area, CommitteeKind, CommitteeRole, Compound, OwnersCommittee, PersonId};
+use crate::policy::Range;
 use crate::queries::committee::{self as q, TermLength, Timeliness};
 use crate::report::{Basis, RuleCode, Severity, doc_path};
 
@@ -32,7 +33,13 @@ pub(super) const META: &[RuleMeta] = &[
         sources: "R066, R077, R079",
         summary_zh: "业主委员会委员 5 至 11 人单数（候补委员不计）",
         summary_en: "the committee has 5 to 11 members, an odd number (alternates not counted)",
-        params: &["committee_size", "committee_size_odd"],
+        params: &[
+            "committee_size",
+            "committee_size_odd",
+            "committee_size_small",
+            "small_compound_max_households",
+            "small_compound_max_area",
+        ],
     },
     RuleMeta {
         code: RuleCode::Cm002,
@@ -199,31 +206,42 @@ fn role_zh(role: CommitteeRole) -> &'static str {
 /// exist only in local rules (BJ Art 39, HZ Art 28, SX Art 18; R079) beside the members and
 /// without a vote. So alternates do not count toward the size: five members and two alternates
 /// pass, four members and one alternate fail. A person listed twice counts once.
+///
+/// City presets add the small-compound exception: 3 members in a compound of at most 100
+/// households (BJ Art 39, HZ Art 27) or of at most 10,000 m² (SH Art 20), see
+/// `Params::small_committee_size`; the size must still be odd when `committee_size_odd`.
 fn committee_size(ctx: &mut Ctx<'_>, at: &At<'_>) {
     if !ctx.on(RuleCode::Cm001) {
         return;
     }
     let p = ctx.policy.params();
     let (range, odd) = (p.committee_size, p.committee_size_odd);
+    let area = at.c.units.iter().try_fold(Area::ZERO, |sum, u| sum.checked_add(u.area));
+    let small = p.small_committee_size(at.c.units.len(), area);
     let n = q::voting_members(at.oc).count();
     let n64 = u64::try_from(n).unwrap_or(u64::MAX);
-    let in_range = range.contains(n64);
+    let in_range = range.contains(n64) || small.is_some_and(|s| s.contains(n64));
     let parity_ok = !odd || n % 2 == 1;
     if in_range && parity_ok {
         return;
     }
     let (zh_need, en_need) = if odd { ("单数", ", an odd number") } else { ("", "") };
+    let (zh_small, en_small) = small.map_or((String::new(), String::new()), |s| {
+        (format!("（小型小区也可为 {}）", size_zh(s)), format!(" (or {} in a small compound)", size_en(s)))
+    });
     let ci = at.ci;
-    let f = at
+    let mut f = at
         .finding(RuleCode::Cm001, doc_path!(compounds[ci].owners_committee.members))
         .message(
             format!(
-                "小区 `{}` 的业主委员会有委员 {n} 人（候补委员不计），应为 {}–{} 人{zh_need}",
-                at.c.id, range.min, range.max
+                "小区 `{}` 的业主委员会有委员 {n} 人（候补委员不计），应为 {}{zh_need}{zh_small}",
+                at.c.id,
+                size_zh(range)
             ),
             format!(
-                "the owners' committee of `{}` has {n} members (alternates not counted); {}..={}{en_need} required",
-                at.c.id, range.min, range.max
+                "the owners' committee of `{}` has {n} members (alternates not counted); {}{en_need} required{en_small}",
+                at.c.id,
+                size_en(range)
             ),
         )
         .help(
@@ -235,7 +253,28 @@ fn committee_size(ctx: &mut Ctx<'_>, at: &At<'_>) {
         .fact("min", range.min)
         .fact("max", range.max)
         .fact("odd_required", odd);
+    if let Some(s) = small {
+        f = f.fact("small_compound_min", s.min).fact("small_compound_max", s.max);
+    }
     ctx.emit(f);
+}
+
+/// A committee size in Chinese: `5–11 人`, `3 人`, or `5 人以上` when there is no maximum.
+fn size_zh(r: Range) -> String {
+    match r.max {
+        u32::MAX => format!("{} 人以上", r.min),
+        max if max == r.min => format!("{max} 人"),
+        max => format!("{}–{max} 人", r.min),
+    }
+}
+
+/// A committee size in English: `5..=11`, `3`, or `at least 5` when there is no maximum.
+fn size_en(r: Range) -> String {
+    match r.max {
+        u32::MAX => format!("at least {}", r.min),
+        max if max == r.min => max.to_string(),
+        _ => r.to_string(),
+    }
 }
 
 /// CM002: every member, alternates included, owns a unit in the compound (GR Art 31: members

@@ -17,6 +17,7 @@ mod meetings_rules;
 mod negative_list_rules;
 mod org_rules;
 mod policy;
+mod presets;
 mod report;
 mod schema;
 mod summary;
