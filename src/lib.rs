@@ -23,6 +23,8 @@ pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod screening;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 pub mod summary;
 pub mod voting;
 

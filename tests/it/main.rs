@@ -18,6 +18,7 @@ mod negative_list_rules;
 mod org_rules;
 mod policy;
 mod presets;
+mod properties;
 mod report;
 mod schema;
 mod summary;
