@@ -9,6 +9,7 @@ mod committee_rules;
 mod docs;
 mod dual_entry_rules;
 mod election_rules;
+mod example_gen;
 mod hostile;
 mod joint_account_rules;
 mod load;
