@@ -198,7 +198,7 @@ impl Policy {
     /// A city preset: its base, its rules switched on, its parameter values.
     fn city_policy(city: &'static CityPreset) -> Result<Self, PolicyError> {
         let mut p = Self::national_preset(city.base).ok_or_else(|| PolicyError::UnknownPreset(city.base.to_owned()))?;
-        p.name = city.name.to_owned();
+        city.name.clone_into(&mut p.name);
         for e in city.params {
             p.params.set(e.name, &e.value.to_param()).map_err(|m| PolicyError::BadValue {
                 name: e.name.to_owned(),
