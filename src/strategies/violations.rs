@@ -21,6 +21,18 @@ use crate::screening::election_date;
 ///
 /// Other findings may follow from the same change (a ballot cast outside the window no longer
 /// counts, so a tally may change); the one named here is certain.
+///
+/// # Example
+/// ```
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use xiaoqu::strategies::Violation;
+/// let mut runner = proptest::test_runner::TestRunner::deterministic();
+/// let Violation { config, code, subject } =
+///     xiaoqu::strategies::violation().new_tree(&mut runner).map_err(|e| e.to_string())?.current();
+/// let report = xiaoqu::audit(&config, &config.policy()?);
+/// assert!(report.with_code(code).any(|d| d.subject() == subject));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Violation {
     /// The document with the violation.
@@ -58,6 +70,15 @@ pub struct Violation {
 ///
 /// Thresholds (15 days' notice, 7 days to the first meeting, 5 years of look-back, the
 /// liaison span) are those of the `default` profile.
+///
+/// # Example
+/// ```
+/// use xiaoqu::strategies::VIOLATIONS;
+/// // At least one rule of every family.
+/// for family in ["CFG", "ORG", "DE", "CM", "NL", "EL", "AV", "JA", "MF", "MT"] {
+///     assert!(VIOLATIONS.iter().any(|c| c.as_str().starts_with(family)));
+/// }
+/// ```
 pub const VIOLATIONS: &[RuleCode] = &[
     RuleCode::Cfg001,
     RuleCode::Cfg005,

@@ -940,7 +940,7 @@ fn naive(opening: i128, raw: &[RawEntry]) -> Result<Vec<i128>, usize> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(crate::properties::config())]
 
     #[test]
     fn replay_agrees_with_a_naive_sum(opening in 0_i128..100_000_000, raw in entries(ordinary())) {

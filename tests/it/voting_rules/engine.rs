@@ -411,7 +411,7 @@ fn naive_heads(k: &Case) -> Vec<usize> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(crate::properties::config())]
 
     #[test]
     fn engine_agrees_with_a_naive_tally(k in case()) {
