@@ -1,4 +1,4 @@
-//! [proptest] strategies for documents and their parts (feature `proptest`).
+//! [proptest](mod@proptest) strategies for documents and their parts (feature `proptest`).
 //!
 //! As `rust_decimal` does with its `proptest` feature, the value types implement
 //! [`Arbitrary`], so `any::<Money>()` or `any::<PersonId>()` work in a caller's own
