@@ -291,6 +291,7 @@ fn try_generate(opts: &ExampleOptions) -> Gen<Example> {
     }
     let mut compounds = Vec::with_capacity(n);
     let mut compound_people = Vec::new();
+    let mut screened_people = Vec::new();
     let mut manifest = Vec::new();
     let mut injector = violations::Injector::new(opts.seed);
     for k in 0..n {
@@ -311,11 +312,14 @@ fn try_generate(opts: &ExampleOptions) -> Gen<Example> {
             }
             district.extra_orgs.append(&mut site.orgs);
         }
-        compound_people.append(&mut site.people);
+        let (first, rest): (Vec<_>, Vec<_>) = site.people.into_iter().partition(|p| screened(&site.c, &p.id));
+        screened_people.extend(first);
+        compound_people.extend(rest);
         compounds.push(site.c);
     }
     let mut cfg = GovernanceConfig::new(as_of);
     cfg.profile = Some(ProfileSpec::Named("default".to_owned()));
+    cfg.people = screened_people;
     for d in districts {
         let (people, orgs) = d.finish();
         cfg.people.extend(people);
@@ -324,4 +328,16 @@ fn try_generate(opts: &ExampleOptions) -> Gen<Example> {
     cfg.people.extend(compound_people);
     cfg.compounds = compounds;
     Ok(Example { config: cfg, manifest })
+}
+
+/// Whether the audit screens `person` against the negative list in `c`: a candidate, a
+/// committee member or an owner representative of a preparatory group. They are listed first
+/// in `people`, because the negative-list rules look a screened person up by position in that
+/// list; with them first the audit of a 600-compound district takes seconds, not half a minute.
+fn screened(c: &crate::model::Compound, person: &crate::model::PersonId) -> bool {
+    c.owners_committee.iter().flat_map(|oc| &oc.members).any(|m| m.person == *person)
+        || c.elections.iter().any(|e| {
+            e.candidates.iter().any(|k| k.person == *person)
+                || e.preparatory_group.iter().flat_map(|g| &g.members).any(|m| m.person == *person)
+        })
 }

@@ -60,6 +60,34 @@ enum Command {
     /// liaison households, account balances, overdue disclosures and audits, votes; per district
     /// and per compound.
     Summary(SummaryArgs),
+    /// Generate an example district document (deterministic for a seed); with `--violations`,
+    /// inject known violations and write their manifest.
+    Example(ExampleArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ExampleArgs {
+    /// Number of compounds.
+    #[arg(long, default_value_t = 12, value_name = "N")]
+    compounds: usize,
+    /// Seed: the same seed gives the same document, byte for byte.
+    #[arg(long, default_value_t = 0, value_name = "S")]
+    seed: u64,
+    /// Inject violations (about three compounds in four get one).
+    #[arg(long)]
+    violations: bool,
+    /// Write the manifest of injected violations (`[{ "code", "subject", "compound" }]`) to FILE.
+    #[arg(long, value_name = "FILE")]
+    manifest: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExampleFormat::Json)]
+    format: ExampleFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExampleFormat {
+    Json,
+    Toml,
 }
 
 #[derive(Debug, clap::Args)]
@@ -185,6 +213,7 @@ fn main() -> ExitCode {
         Command::Schema => schema(&mut out),
         Command::Tally(args) => tally(&args, &mut out),
         Command::Summary(args) => summary(&args, &mut out),
+        Command::Example(args) => example(&args, &mut out),
     };
     out.finish(status).into()
 }
@@ -605,4 +634,41 @@ fn summary(args: &SummaryArgs, out: &mut Stdout) -> Status {
         },
     }
     Status::Clean
+}
+
+// ---------------------------------------------------------------------------------------------
+// example
+
+/// Exit 0 with the document printed (and the manifest written), or 2 when the manifest file
+/// cannot be written or the document cannot be rendered.
+fn example(args: &ExampleArgs, out: &mut Stdout) -> Status {
+    let opts = xiaoqu::example::ExampleOptions::new()
+        .compounds(args.compounds)
+        .seed(args.seed)
+        .violations(args.violations);
+    let example = xiaoqu::example::generate(&opts);
+    if let Some(path) = &args.manifest {
+        let written = example
+            .manifest_json_string_pretty()
+            .map_err(|e| e.to_string())
+            .and_then(|s| std::fs::write(path, s + "\n").map_err(|e| e.to_string()));
+        if let Err(e) = written {
+            complain(format_args!("{path}: cannot write the manifest: {e}"));
+            return Status::Trouble;
+        }
+    }
+    let text = match args.format {
+        ExampleFormat::Json => example.to_json_string_pretty().map_err(|e| e.to_string()),
+        ExampleFormat::Toml => example.to_toml_string().map_err(|e| e.to_string()),
+    };
+    match text {
+        Ok(s) => {
+            out.write(&(s + "\n"));
+            Status::Clean
+        }
+        Err(e) => {
+            complain(format_args!("cannot render the example: {e}"));
+            Status::Trouble
+        }
+    }
 }
