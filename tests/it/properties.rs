@@ -215,6 +215,11 @@ mod generated {
 
         #[test]
         fn valid_configs_round_trip_and_audit_clean(cfg in valid_config()) {
+            // The perturbation took place (ids renamed, areas drawn), so the rest is not
+            // about the bare example.
+            prop_assert!(cfg.people.iter().all(|p| p.id.as_str().starts_with('P')));
+            let drawn = |u: &xiaoqu::model::Unit| u.id.as_str().starts_with('U') && (8_000..=12_000).contains(&u.area.hundredths());
+            prop_assert!(cfg.compounds[0].units.iter().all(drawn));
             let json = cfg.to_json_string_pretty().map_err(fail)?;
             prop_assert_eq!(&GovernanceConfig::from_json_str(&json).map_err(fail)?, &cfg);
             let toml = cfg.to_toml_string().map_err(fail)?;
@@ -298,7 +303,8 @@ mod generated {
         // The property above draws the rules at random; here each is drawn 20 times by itself.
         for code in VIOLATIONS {
             // A runner counts its successes across runs: one per rule.
-            let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(20));
+            let quiet = ProptestConfig { failure_persistence: None, ..ProptestConfig::with_cases(20) };
+            let mut runner = proptest::test_runner::TestRunner::new(quiet);
             let s = strategies::violation_of(&[*code]).unwrap();
             let result = runner.run(&s, |v| {
                 prop_assert_eq!(v.code, *code);
