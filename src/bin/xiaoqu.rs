@@ -642,10 +642,8 @@ fn summary(args: &SummaryArgs, out: &mut Stdout) -> Status {
 /// Exit 0 with the document printed (and the manifest written), or 2 when the manifest file
 /// cannot be written or the document cannot be rendered.
 fn example(args: &ExampleArgs, out: &mut Stdout) -> Status {
-    let opts = xiaoqu::example::ExampleOptions::new()
-        .compounds(args.compounds)
-        .seed(args.seed)
-        .violations(args.violations);
+    let opts =
+        xiaoqu::example::ExampleOptions::new().compounds(args.compounds).seed(args.seed).violations(args.violations);
     let example = xiaoqu::example::generate(&opts);
     if let Some(path) = &args.manifest {
         let written = example

@@ -22,6 +22,7 @@ use crate::model::{
 
 /// What is decided about a compound before its people are drawn.
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools, reason = "independent yes/no choices about one compound")]
 pub(super) struct Plan {
     /// Whether a committee exists.
     pub(super) committee: bool,
@@ -95,6 +96,7 @@ impl Plan {
 }
 
 /// Committee, election, election vote and rules of procedure.
+#[allow(clippy::too_many_lines, reason = "one pass over the stages of a committee, in order")]
 pub(super) fn govern(rng: &mut Rng, site: &mut Site, env: &Env<'_>, plan: &Plan) -> Gen<()> {
     if !plan.committee {
         return Ok(());
@@ -122,7 +124,7 @@ pub(super) fn govern(rng: &mut Rng, site: &mut Site, env: &Env<'_>, plan: &Plan)
         puts.push(Put::pass(MatterKind::AmendCovenant, "修订管理规约"));
     }
     let units: Vec<&crate::model::Unit> = site.c.units.iter().collect();
-    let held = votes::hold(rng, &aid, Scope::Compound, &units, w, puts)?;
+    let held = votes::hold(rng, &aid, Scope::Compound, &units, w, &puts)?;
     let aref = held.assembly.id.clone();
     site.c.assemblies.push(held.assembly);
 

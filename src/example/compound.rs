@@ -106,6 +106,7 @@ pub(super) struct Site {
 
 impl Site {
     /// A person of the compound by id.
+    #[allow(dead_code, reason = "for the violation injector, which is being written")]
     pub(super) fn person_mut(&mut self, pid: &PersonId) -> Option<&mut Person> {
         self.people.iter_mut().find(|p| p.id == *pid)
     }
@@ -398,20 +399,20 @@ fn branch(rng: &mut Rng, site: &mut Site, env: &Env<'_>) -> Gen<()> {
         }
         // No party member lives here: liaison households from elsewhere link every unit, in
         // chunks of 10–14 (the last chunk overlaps the one before it).
-        let size = rng.range_usize(10, 14).min(units.len());
-        if size == 0 {
+        let chunk_len = rng.range_usize(10, 14).min(units.len());
+        if chunk_len == 0 {
             continue;
         }
-        let chunks = units.len().div_ceil(size);
+        let chunks = units.len().div_ceil(chunk_len);
         for i in 0..chunks {
-            let start = (i * size).min(units.len() - size);
+            let start = (i * chunk_len).min(units.len() - chunk_len);
             let Some(member) = party.get(rota % party.len().max(1)) else { continue };
             rota += 1;
             let Some(own) = site.unit_of(member).map(|u| u.id.clone()) else { continue };
             liaison.push(LiaisonHousehold {
                 member: member.clone(),
                 unit: own,
-                linked_units: units.iter().skip(start).take(size).map(|u| (*u).clone()).collect(),
+                linked_units: units.iter().skip(start).take(chunk_len).map(|u| (*u).clone()).collect(),
                 hardship: false,
             });
         }

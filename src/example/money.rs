@@ -175,9 +175,9 @@ pub(super) fn accounts(rng: &mut Rng, site: &mut Site, env: &Env<'_>, plan: &Pla
     uses.sort_by_key(|u| u.date);
     deposits.sort_by_key(|d| d.date);
     let dep: i128 = deposits.iter().map(|d| d.amount.hundredths()).sum();
-    let used: i128 = uses.iter().map(|u| u.amount.hundredths()).sum();
+    let spent: i128 = uses.iter().map(|u| u.amount.hundredths()).sum();
     site.c.maintenance_fund =
-        Some(MaintenanceFund { initial_deposit: fen(initial), balance: fen(initial + dep - used), deposits, uses });
+        Some(MaintenanceFund { initial_deposit: fen(initial), balance: fen(initial + dep - spent), deposits, uses });
     Ok(())
 }
 
@@ -217,7 +217,7 @@ fn fund_vote(
     let year = closed.year();
     let aid = format!("asm-{}-{year}-02", site.tag);
     let w = Window::closing(rng, closed);
-    let held = votes::hold(rng, &aid, scope, &units, w, puts)?;
+    let held = votes::hold(rng, &aid, scope, &units, w, &puts)?;
     let r = MatterRef { assembly: held.assembly.id.clone(), matter: id("m-1")? };
     site.c.assemblies.push(held.assembly);
     let n = uses.len() + 1;
@@ -233,6 +233,7 @@ fn fund_vote(
 }
 
 /// The joint account and its ledger; top-ups go to `deposits`.
+#[allow(clippy::too_many_lines, reason = "one pass over an account's life, in date order")]
 fn joint_account(
     rng: &mut Rng,
     site: &mut Site,
@@ -372,7 +373,7 @@ fn joint_account(
         let units: Vec<&crate::model::Unit> = site.c.units.iter().collect();
         let put = Put { amount: Some(fen(amount)), ..Put::pass(MatterKind::OtherMajor, title) };
         let w = Window::closing(rng, closed);
-        let held = votes::hold(rng, &aid, Scope::Compound, &units, w, vec![put])?;
+        let held = votes::hold(rng, &aid, Scope::Compound, &units, w, &[put])?;
         let r = MatterRef { assembly: held.assembly.id.clone(), matter: id("m-1")? };
         site.c.assemblies.push(held.assembly);
         if let Some(EntryKind::Disbursement(d)) = ledger.entries.get_mut(ei).map(|e| &mut e.kind) {

@@ -1,15 +1,15 @@
-//! The generator's random numbers: xoshiro256** seeded through SplitMix64, written out here.
+//! The generator's random numbers: `xoshiro256**` seeded through `SplitMix64`, written out here.
 //!
 //! Output stability for a seed is a contract of [`generate`](super::generate): the same seed
 //! gives the same document, byte for byte, on every platform and in every version that does
 //! not say otherwise in the changelog. An external RNG crate may change its algorithm or its
 //! seeding between versions (the `rand` crate has done so), which would silently change every
 //! generated document, so the two small, published algorithms are implemented here:
-//! SplitMix64 (Steele, Lea and Flood, 2014) to expand a seed, and xoshiro256** (Blackman and
+//! `SplitMix64` (Steele, Lea and Flood, 2014) to expand a seed, and `xoshiro256**` (Blackman and
 //! Vigna, 2018) for the stream. Only integer arithmetic is used; no float ever decides
 //! anything.
 
-/// SplitMix64: advances `state` and returns the next output.
+/// `SplitMix64`: advances `state` and returns the next output.
 pub(super) fn splitmix64(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
     let mut z = *state;
@@ -25,7 +25,7 @@ pub(super) struct Rng {
 }
 
 impl Rng {
-    /// A generator for `seed`, its state filled by SplitMix64 (never all zero).
+    /// A generator for `seed`, its state filled by `SplitMix64` (never all zero).
     pub(super) fn new(seed: u64) -> Self {
         let mut sm = seed;
         let s = [splitmix64(&mut sm), splitmix64(&mut sm), splitmix64(&mut sm), splitmix64(&mut sm)];
@@ -64,6 +64,7 @@ impl Rng {
         loop {
             let m = u128::from(self.next_u64()) * u128::from(n);
             // The low 64 bits decide rejection; the high 64 bits are the result.
+            #[allow(clippy::cast_possible_truncation, reason = "keeps the low 64 bits on purpose")]
             let low = m as u64;
             if low >= threshold {
                 return (m >> 64) as u64;

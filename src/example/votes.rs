@@ -63,14 +63,15 @@ struct Head<'a> {
 pub(super) struct Held {
     pub(super) assembly: Assembly,
     /// Units that cast a ballot.
+    #[allow(dead_code, reason = "for the violation injector, which is being written")]
     pub(super) voted: Vec<crate::model::UnitId>,
 }
 
 /// Holds a vote of `scope` over `units` (the units in scope), with matters `m-1`, `m-2`, ….
-pub(super) fn hold(rng: &mut Rng, aid: &str, scope: Scope, units: &[&Unit], w: Window, puts: Vec<Put>) -> Gen<Held> {
+pub(super) fn hold(rng: &mut Rng, aid: &str, scope: Scope, units: &[&Unit], w: Window, puts: &[Put]) -> Gen<Held> {
     let assembly_id: AssemblyId = id(aid)?;
     let mut matters = Vec::with_capacity(puts.len());
-    for (i, p) in (1..).zip(&puts) {
+    for (i, p) in (1..).zip(puts) {
         matters.push(Matter {
             id: id::<MatterId>(&format!("m-{i}"))?,
             kind: p.kind,
@@ -135,14 +136,14 @@ pub(super) fn hold(rng: &mut Rng, aid: &str, scope: Scope, units: &[&Unit], w: W
         let Some(head) = heads.get(h) else { continue };
         let cast_on = calendar::days(w.opened, i64::try_from(rng.range(0, span)).unwrap_or(0));
         for u in &head.units {
-            let voter = match u.owners.as_slice() {
+            let caster = match u.owners.as_slice() {
                 [_, second, ..] if rng.chance(30) => second.clone(),
                 [first, ..] => first.clone(),
                 [] => continue,
             };
             let map: UniqueMap<MatterId, Choice> =
                 matters.iter().map(|m| m.id.clone()).zip(row.iter().copied()).collect();
-            ballots.push(Ballot { unit: u.id.clone(), voter, proxy_for: None, cast_on, choices: map });
+            ballots.push(Ballot { unit: u.id.clone(), voter: caster, proxy_for: None, cast_on, choices: map });
             voted.push(u.id.clone());
         }
     }

@@ -30,7 +30,7 @@
 //! - the **CLI** (feature `cli`) on a few hundred of these documents, JSON and TOML, and on
 //!   random bytes on stdin: exit 0, 1 or 2, never `panicked` on stderr.
 //!
-//! Cases come from a SplitMix64 generator with a fixed seed, so a run is reproducible; a
+//! Cases come from a `SplitMix64` generator with a fixed seed, so a run is reproducible; a
 //! failing case is reported with its number and mutation and written to
 //! `$CARGO_TARGET_TMPDIR/hostile-failures/`.
 //!
@@ -42,6 +42,8 @@
 //! ```text
 //! XIAOQU_HOSTILE_CASES=1000000 cargo test --release --all-features --test it hostile -- --nocapture
 //! ```
+
+#![allow(clippy::print_stderr, reason = "each suite prints one line of counts, and a failing case prints its error")]
 
 use std::fmt::Write as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -63,7 +65,7 @@ const MAX: &str = "79228162514264337593543950335.00";
 // ---------------------------------------------------------------------------------------------
 // The generator and the scale
 
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast and good enough to pick mutations.
+/// `SplitMix64` (Steele, Lea, Flood 2014): tiny, fast and good enough to pick mutations.
 #[derive(Debug, Clone)]
 struct Rng(u64);
 
@@ -135,7 +137,7 @@ fn assert_clear(e: &LoadError, text: &[u8]) {
     assert!(shown.starts_with(&format!("{place}: ")), "the error does not start with its path: {shown:?}");
     assert!(!e.message().trim().is_empty(), "the error has no message: {shown:?}");
     if let Some(line) = e.line() {
-        let lines = text.iter().filter(|b| **b == b'\n').count() + 1;
+        let lines = text.split(|b| *b == b'\n').count();
         assert!((1..=lines).contains(&line), "line {line} outside the {lines} lines of the text: {shown:?}");
         assert!(e.column().is_some_and(|c| c >= 1), "a line without a column: {shown:?}");
     }
@@ -361,6 +363,7 @@ const LONE_HIGH: &str = "\u{E000}lone-high";
 const LONE_LOW: &str = "\u{E000}lone-low";
 
 /// Hostile values: decimals, dates, strings, numbers and shapes.
+#[allow(clippy::too_many_lines, reason = "one arm per kind of hostile value")]
 fn hostile_value(rng: &mut Rng, pool: &Pool) -> Value {
     const DECIMALS: &[&str] = &[
         MAX,
@@ -842,8 +845,8 @@ fn twenty_thousand_copies_of_one_ballot() {
     // The copies change nothing: the tally is the example's.
     let clean = voting::tally(&super::support::example(), "c-guokeyuan", "asm-2024-01").unwrap();
     assert_eq!(
-        t.matters().map(|m| m.passed()).collect::<Vec<_>>(),
-        clean.matters().map(|m| m.passed()).collect::<Vec<_>>()
+        t.matters().map(xiaoqu::voting::MatterTally::passed).collect::<Vec<_>>(),
+        clean.matters().map(xiaoqu::voting::MatterTally::passed).collect::<Vec<_>>()
     );
     assert_eq!(
         t.matters().map(|m| *m.area()).collect::<Vec<_>>(),
@@ -901,17 +904,12 @@ fn ledger_sums_beyond_the_decimal_range_are_findings() {
         });
         let report = super::support::audit(&cfg);
         let account = cfg.compounds[0].joint_account.as_ref().unwrap();
-        match overflow_at {
-            Some(entry) => {
-                assert!(ledger::replay(account).is_err(), "opening {opening}: the replay must overflow");
-                super::support::assert_finding(&report, xiaoqu::RuleCode::Ja008, entry, xiaoqu::Severity::Error);
-            }
-            None => {
-                assert!(ledger::replay(account).is_ok(), "opening {opening}: the replay stays in range");
-                assert!(
-                    report.with_code(xiaoqu::RuleCode::Ja008).all(|d| !d.message().get(Lang::En).contains("range"))
-                );
-            }
+        if let Some(entry) = overflow_at {
+            assert!(ledger::replay(account).is_err(), "opening {opening}: the replay must overflow");
+            super::support::assert_finding(&report, xiaoqu::RuleCode::Ja008, entry, xiaoqu::Severity::Error);
+        } else {
+            assert!(ledger::replay(account).is_ok(), "opening {opening}: the replay stays in range");
+            assert!(report.with_code(xiaoqu::RuleCode::Ja008).all(|d| !d.message().get(Lang::En).contains("range")));
         }
         exercise(&cfg);
     }
@@ -1159,3 +1157,130 @@ fn every_parameter_at_its_extremes() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The command-line tool
+
+/// The number of CLI runs: 300 by default, a tenth... at most 5,000 for large runs.
+#[cfg(feature = "cli")]
+fn cli_cases() -> usize {
+    (cases() * 3 / 20).clamp(1, 5_000)
+}
+
+/// Runs the binary and asserts a clean end: exit 0, 1 or 2, no panic on stderr.
+#[cfg(feature = "cli")]
+fn run_cli(args: &[&str], stdin: &[u8]) -> i32 {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xiaoqu"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    // Feed stdin from a thread: the tool may stop reading (and exit) before the end.
+    let feeder = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let out = child.wait_with_output().unwrap();
+    let _ = feeder.join();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let code = out.status.code().unwrap_or_else(|| panic!("killed by a signal: {:?}; stderr: {stderr}", out.status));
+    assert!(matches!(code, 0..=2), "exit {code}; stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "the tool panicked: {stderr}");
+    code
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn the_cli_ends_cleanly_on_hostile_documents() {
+    let pool = Pool::new();
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("hostile-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let n = cli_cases();
+    run_suite("cli", 4, n, |rng, what| {
+        // The document and its extension.
+        let (doc, ext): (Vec<u8>, &str) = match rng.below(5) {
+            0 => (mutate_bytes(rng, EX.as_bytes(), EX.as_bytes(), what), "json"),
+            1 => (mutate_bytes(rng, EX_TOML.as_bytes(), EX.as_bytes(), what), "toml"),
+            2 => {
+                let v = mutate_value(rng, &pool, what);
+                match toml::to_string(&v) {
+                    Ok(t) => (t.into_bytes(), "toml"),
+                    Err(_) => (to_text(&v).into_bytes(), "json"),
+                }
+            }
+            3 => {
+                let most = if rng.one_in(4) { 1 << 16 } else { 256 };
+                let len = rng.below(most);
+                let bytes: Vec<u8> = (0..len).map(|_| rng.next().to_le_bytes()[0]).collect();
+                let _ = write!(what, "{len} random bytes; ");
+                (bytes, if rng.one_in(2) { "json" } else { "toml" })
+            }
+            _ => (to_text(&mutate_value(rng, &pool, what)).into_bytes(), "json"),
+        };
+        let file = dir.join(format!("case-{}.{ext}", rng.next()));
+        std::fs::write(&file, &doc).unwrap();
+        let path = file.to_str().unwrap().to_owned();
+        let on_stdin = ext == "json" && rng.one_in(3);
+        let target = if on_stdin { "-" } else { path.as_str() };
+        let args: Vec<&str> = match rng.below(6) {
+            0 => vec!["audit", target, "--format", "json", "--lang", "en"],
+            1 => vec!["audit", target, "--deny", "warnings"],
+            2 => vec!["tally", target, "--compound", "c-guokeyuan", "--assembly", "asm-2024-01", "--format", "json"],
+            3 => vec!["summary", target, "--format", "csv"],
+            4 => {
+                // A hostile profile file for the reference example (replacing the document).
+                let profile = hostile_profile(rng, what);
+                let text =
+                    if ext == "toml" { toml::to_string(&profile).unwrap_or_default() } else { profile.to_string() };
+                std::fs::write(&file, &text).unwrap();
+                vec!["audit", EX_PATH, "--profile", &path, "--format", "json"]
+            }
+            _ => vec!["audit", target],
+        };
+        let _ = write!(what, "xiaoqu {}", args.join(" "));
+        let stdin = if on_stdin { doc.clone() } else { Vec::new() };
+        let code = run_cli(&args, &stdin);
+        let _ = std::fs::remove_file(&file);
+        // "Loaded" here: the tool read the input and answered (exit 0 or 1).
+        (doc, if code == 2 { End::Refused } else { End::Loaded })
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A profile with extreme parameters and random rule settings.
+#[cfg(feature = "cli")]
+fn hostile_profile(rng: &mut Rng, what: &mut String) -> Value {
+    use xiaoqu::policy::{ParamValue, Params};
+    fn to_json(p: &ParamValue) -> Value {
+        match p {
+            ParamValue::Null => Value::Null,
+            ParamValue::Bool(b) => Value::from(*b),
+            ParamValue::Int(i) => Value::from(*i),
+            ParamValue::Str(s) => Value::from(s.as_str()),
+            ParamValue::List(l) => Value::Array(l.iter().map(to_json).collect()),
+        }
+    }
+    let values = extreme_param_values();
+    let mut overrides = serde_json::Map::new();
+    for _ in 0..rng.below(6) {
+        let name = rng.pick(Params::INFO).name;
+        overrides.insert(name.to_owned(), to_json(rng.pick(&values)));
+    }
+    let mut rules = serde_json::Map::new();
+    for _ in 0..rng.below(4) {
+        let code = rng.pick(xiaoqu::RuleCode::ALL).as_str();
+        rules.insert(code.to_owned(), Value::from(*rng.pick(&["on", "off", "error", "warning", "info", "fatal"])));
+    }
+    let presets = ["default", "national", "beijing", "shanghai", "hangzhou", "mars", ""];
+    let profile = json!({ "preset": rng.pick(&presets), "overrides": overrides, "rules": rules });
+    let _ = write!(what, "profile {profile}; ");
+    profile
+}
+
+#[cfg(feature = "cli")]
+const EX_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/example-guokeyuan.json");

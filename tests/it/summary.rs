@@ -56,7 +56,7 @@ fn reference_document_by_hand() {
     let [c] = &s.compounds[..] else { panic!("one compound") };
     assert_eq!(c.id.as_str(), "c-guokeyuan");
     assert_eq!(c.street.as_ref().map(OrgId::as_str), Some("org-street-xiuying"));
-    let ids: Vec<&str> = c.cross_appointed.iter().map(|p| p.as_str()).collect();
+    let ids: Vec<&str> = c.cross_appointed.iter().map(xiaoqu::model::PersonId::as_str).collect();
     assert_eq!(ids, ["p-01", "p-02", "p-03"]);
     assert!(c.one_shoulder);
     assert_eq!(c.party_share, Some(rate(3, 5)));
