@@ -106,7 +106,6 @@ pub(super) struct Site {
 
 impl Site {
     /// A person of the compound by id.
-    #[allow(dead_code, reason = "for the violation injector, which is being written")]
     pub(super) fn person_mut(&mut self, pid: &PersonId) -> Option<&mut Person> {
         self.people.iter_mut().find(|p| p.id == *pid)
     }

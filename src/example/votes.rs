@@ -62,9 +62,6 @@ struct Head<'a> {
 /// Everything about a finished vote the later stages want.
 pub(super) struct Held {
     pub(super) assembly: Assembly,
-    /// Units that cast a ballot.
-    #[allow(dead_code, reason = "for the violation injector, which is being written")]
-    pub(super) voted: Vec<crate::model::UnitId>,
 }
 
 /// Holds a vote of `scope` over `units` (the units in scope), with matters `m-1`, `m-2`, ….
@@ -130,7 +127,6 @@ pub(super) fn hold(rng: &mut Rng, aid: &str, scope: Scope, units: &[&Unit], w: W
         }
     }
     let mut ballots = Vec::new();
-    let mut voted = Vec::new();
     let span = u64::try_from(calendar::between(w.opened, w.closed).max(0)).unwrap_or(0);
     for (&h, row) in voters.iter().zip(&choices) {
         let Some(head) = heads.get(h) else { continue };
@@ -144,7 +140,6 @@ pub(super) fn hold(rng: &mut Rng, aid: &str, scope: Scope, units: &[&Unit], w: W
             let map: UniqueMap<MatterId, Choice> =
                 matters.iter().map(|m| m.id.clone()).zip(row.iter().copied()).collect();
             ballots.push(Ballot { unit: u.id.clone(), voter: caster, proxy_for: None, cast_on, choices: map });
-            voted.push(u.id.clone());
         }
     }
     // Ballots in the order of the units.
@@ -165,7 +160,7 @@ pub(super) fn hold(rng: &mut Rng, aid: &str, scope: Scope, units: &[&Unit], w: W
         matters,
         ballots,
     };
-    Ok(Held { assembly, voted })
+    Ok(Held { assembly })
 }
 
 fn first_choice(rng: &mut Rng, pass: bool) -> Choice {
