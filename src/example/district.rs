@@ -17,6 +17,12 @@ pub(super) const COMPOUNDS_PER_DISTRICT: usize = 100;
 /// Compounds per community.
 pub(super) const COMPOUNDS_PER_COMMUNITY: usize = 8;
 
+/// Property service companies working in a district.
+const COMPANIES: usize = 12;
+
+/// Developers (建设单位) of a district's newer compounds.
+const DEVELOPERS: usize = 6;
+
 /// A community: its party committee and residents' committee, with their people.
 #[derive(Debug)]
 pub(super) struct Community {
@@ -87,6 +93,27 @@ impl District {
             office_staff.push(p.id.clone());
             people.push(p);
         }
+        // Companies and developers come first and in fixed numbers, so that a compound sees the
+        // same district whatever the number of compounds after it.
+        let mut companies = Vec::new();
+        for i in 1..=COMPANIES {
+            let firm = names::firm(rng);
+            companies.push(Company {
+                id: id(&format!("org-pm-{tag}-{i:02}"))?,
+                name: format!("{name}{firm}物业服务有限公司"),
+                party_org: rng.chance(55),
+            });
+        }
+        let mut developers = Vec::new();
+        for i in 1..=DEVELOPERS {
+            let dev: OrgId = id(&format!("org-dev-{tag}-{i:02}"))?;
+            let s = since(rng);
+            let staff = people::official(rng, &format!("p-{tag}-dev{i:02}"), &dev, "staff", s, false, as_of)?;
+            let firm = names::firm(rng);
+            developers
+                .push(Developer { id: dev, name: format!("{name}{firm}置业有限公司"), staff: staff.id.clone() });
+            people.push(staff);
+        }
         let n_communities = compounds.div_ceil(COMPOUNDS_PER_COMMUNITY).max(1);
         let mut communities = Vec::with_capacity(n_communities);
         for j in 0..n_communities {
@@ -117,25 +144,6 @@ impl District {
                 rc_members,
                 part_time: Vec::new(),
             });
-        }
-        let mut companies = Vec::new();
-        for i in 1..=compounds.div_ceil(6).clamp(3, 20) {
-            let firm = names::firm(rng);
-            companies.push(Company {
-                id: id(&format!("org-pm-{tag}-{i:02}"))?,
-                name: format!("{name}{firm}物业服务有限公司"),
-                party_org: rng.chance(55),
-            });
-        }
-        let mut developers = Vec::new();
-        for i in 1..=compounds.div_ceil(10).clamp(2, 12) {
-            let dev: OrgId = id(&format!("org-dev-{tag}-{i:02}"))?;
-            let s = since(rng);
-            let staff = people::official(rng, &format!("p-{tag}-dev{i:02}"), &dev, "staff", s, false, as_of)?;
-            let firm = names::firm(rng);
-            developers
-                .push(Developer { id: dev, name: format!("{name}{firm}置业有限公司"), staff: staff.id.clone() });
-            people.push(staff);
         }
         Ok(Self {
             name,

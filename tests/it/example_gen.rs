@@ -85,3 +85,72 @@ fn a_district_of_200_compounds_covers_at_least_30_codes() {
     let faulted: BTreeSet<&str> = ex.manifest().iter().map(|v| v.compound.as_str()).collect();
     assert!((130..=170).contains(&faulted.len()), "{} of 200 compounds faulted", faulted.len());
 }
+
+#[test]
+fn the_same_options_give_the_same_bytes_and_another_seed_another_document() {
+    let opts = ExampleOptions::new().compounds(12).seed(7).violations(true);
+    let (a, b) = (generate(&opts), generate(&opts));
+    assert_eq!(a.to_json_string_pretty().unwrap(), b.to_json_string_pretty().unwrap());
+    assert_eq!(a.manifest_json_string_pretty().unwrap(), b.manifest_json_string_pretty().unwrap());
+    let other = generate(&opts.clone().seed(8));
+    assert_ne!(a.to_json_string_pretty().unwrap(), other.to_json_string_pretty().unwrap());
+    assert_ne!(a.manifest(), other.manifest());
+}
+
+#[test]
+fn compound_k_is_the_same_in_a_short_and_a_long_document() {
+    for violations in [false, true] {
+        let short = generate(&ExampleOptions::new().compounds(10).seed(3).violations(violations));
+        let long = generate(&ExampleOptions::new().compounds(60).seed(3).violations(violations));
+        assert_eq!(short.config().compounds[..], long.config().compounds[..10], "violations: {violations}");
+        // The people of those compounds too (their ids carry the compound's number).
+        let of_first_ten = |cfg: &xiaoqu::GovernanceConfig| -> Vec<xiaoqu::model::Person> {
+            let mut v: Vec<_> = cfg
+                .people
+                .iter()
+                .filter(|p| p.id.as_str().get(2..6).and_then(|n| n.parse::<usize>().ok()).is_some_and(|n| n <= 10))
+                .cloned()
+                .collect();
+            v.sort_by(|a, b| a.id.cmp(&b.id));
+            v
+        };
+        assert_eq!(of_first_ten(short.config()), of_first_ten(long.config()));
+        let prefix: Vec<_> = long.manifest().iter().filter(|v| v.compound.as_str() <= "c-0010").cloned().collect();
+        assert_eq!(short.manifest(), &prefix[..]);
+    }
+}
+
+#[test]
+fn sixty_compounds_of_seed_7_are_large_enough_and_clean() {
+    let ex = generate(&ExampleOptions::new().compounds(60).seed(7));
+    let cfg = ex.config();
+    assert_eq!(cfg.compounds.len(), 60);
+    let units: usize = cfg.compounds.iter().map(|c| c.units.len()).sum();
+    assert!(units >= 50 * 60, "{units} units in 60 compounds");
+    let loud = loud(cfg);
+    assert!(loud.is_empty(), "{loud:#?}");
+}
+
+#[test]
+fn json_and_toml_round_trip_and_audit_clean() {
+    let ex = generate(&ExampleOptions::new().compounds(8).seed(11));
+    let from_json = xiaoqu::GovernanceConfig::from_json_str(&ex.to_json_string_pretty().unwrap()).unwrap();
+    let from_toml = xiaoqu::GovernanceConfig::from_toml_str(&ex.to_toml_string().unwrap()).unwrap();
+    for (format, cfg) in [("json", from_json), ("toml", from_toml)] {
+        assert_eq!(&cfg, ex.config(), "{format}");
+        let policy = cfg.policy().unwrap();
+        assert_eq!(policy.name(), "default", "{format}");
+        assert!(!xiaoqu::audit(&cfg, &policy).has_at_least(Severity::Warning), "{format}");
+    }
+}
+
+#[test]
+fn without_violations_the_manifest_is_empty_and_with_them_it_is_in_compound_order() {
+    let ex = generate(&ExampleOptions::new().compounds(20).seed(5).violations(true));
+    let order: Vec<&str> = ex.manifest().iter().map(|v| v.compound.as_str()).collect();
+    let mut sorted = order.clone();
+    sorted.sort_unstable();
+    assert_eq!(order, sorted);
+    // Every entry names a compound of the document.
+    assert!(ex.manifest().iter().all(|v| ex.config().compounds.iter().any(|c| c.id == v.compound)));
+}
