@@ -1,8 +1,18 @@
-//! The audit report: diagnostics with stable codes, subjects, paths, legal basis and facts.
+//! The audit report: diagnostics with stable codes, subjects, paths, legal basis and facts;
+//! its renderers (JSON, text, SARIF 2.1.0) and baselines of accepted findings.
+//!
+//! Reports identify people by id only. Names appear only when [`ReportOptions::show_names`]
+//! asks for them, and evidence records appear as their kind and dates, never their free text.
 
+mod baseline;
 mod code;
+#[cfg(feature = "json")]
+mod locate;
+mod options;
 mod path;
 mod render;
+#[cfg(feature = "json")]
+mod sarif;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -11,9 +21,14 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub use baseline::{Baseline, BaselineEntry, BaselineOutcome};
 pub use code::{RuleCode, UnknownCode};
+pub use options::{ReportOptions, Source};
 pub(crate) use path::doc_path;
 pub use path::{Path, Segment};
+pub use render::{ReportView, TOOL_NAME, TOOL_VERSION};
+#[cfg(feature = "json")]
+pub use sarif::{SARIF_SCHEMA, TOOL_INFORMATION_URI, sarif_log_string};
 
 use crate::model::{Area, CompoundId, Money, Ratio};
 

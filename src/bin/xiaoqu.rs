@@ -16,6 +16,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use xiaoqu::policy::Params;
+use xiaoqu::report::{Baseline, BaselineOutcome, ReportOptions, Source};
 use xiaoqu::rules::RuleMeta;
 use xiaoqu::{GovernanceConfig, Lang, LoadError, Policy, RuleCode, Severity};
 
@@ -47,7 +48,9 @@ enum Command {
         /// Language of the labels.
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
-        /// A preset name (`default`, `national`) or a profile file (`.json` or `.toml`).
+        /// A preset (national, default, beijing, shanghai, hangzhou) or a profile file (`.json`
+        /// or `.toml`): shows the rule's parameters under it, each value's source and the
+        /// citation the profile gives the rule.
         #[arg(long, value_name = "NAME|PATH")]
         profile: Option<String>,
     },
@@ -134,19 +137,51 @@ struct AuditArgs {
     /// Documents to audit; `-` reads JSON from stdin (the default when none is given).
     #[arg(value_name = "FILE|-")]
     files: Vec<String>,
-    /// A preset name (`default`, `national`) or a profile file (`.json` or `.toml`); without it
-    /// each document's own `profile` applies.
+    /// A preset (national, default, beijing, shanghai, hangzhou) or a profile file (`.json` or
+    /// `.toml`); without it each document's own `profile` applies.
     #[arg(long, value_name = "NAME|PATH")]
     profile: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    /// Output format (`sarif`: SARIF 2.1.0, one run per file, lines of findings in the file).
+    #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
+    format: AuditFormat,
     /// Language of messages.
     #[arg(long, value_enum, default_value_t = LangArg::Zh)]
     lang: LangArg,
     /// Also fail (exit 1) on findings of this severity.
     #[arg(long, value_enum, value_name = "LEVEL")]
     deny: Option<Deny>,
+    /// Colour severities in text output: `auto` when stdout is a terminal and `NO_COLOR` is
+    /// not set.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    color: ColorArg,
+    /// Show people's names next to their ids (reports name people by id only otherwise).
+    #[arg(long)]
+    show_names: bool,
+    /// Drop the findings this baseline file accepts before the exit code is decided; report how
+    /// many were dropped and which entries no longer match any finding.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<String>,
+    /// Write every finding of this run to FILE as a baseline (they are accepted: exit 0 unless
+    /// an input could not be read).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum AuditFormat {
+    Text,
+    Json,
+    Sarif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    /// When stdout is a terminal and `NO_COLOR` is unset or empty.
+    Auto,
+    /// Always (even when `NO_COLOR` is set).
+    Always,
+    /// Never.
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -265,18 +300,25 @@ fn audit(args: &AuditArgs, out: &mut Stdout) -> Status {
             return Status::Trouble;
         }
     };
+    let baseline = match args.baseline.as_deref().map(read_baseline).transpose() {
+        Ok(b) => b,
+        Err(line) => {
+            complain(format_args!("{line}"));
+            return Status::Trouble;
+        }
+    };
     let deny = if args.deny == Some(Deny::Warnings) { Severity::Warning } else { Severity::Error };
     let stdin = [String::from("-")];
     let files = if args.files.is_empty() { &stdin[..] } else { &args.files[..] };
-    let several = files.len() > 1;
 
     let mut status = Status::Clean;
-    let mut json_reports = Vec::new();
-    let mut first_text = true;
+    let mut sink = ReportSink::new(args, files.len() > 1);
+    let mut accepted = Baseline::new();
+    let mut outcomes = Vec::new();
     for file in files {
         let label = if file == "-" { "<stdin>" } else { file.as_str() };
-        let cfg = match load_document(file) {
-            Ok(cfg) => cfg,
+        let (cfg, text) = match load_document_text(file) {
+            Ok(loaded) => loaded,
             Err(problem) => {
                 complain(format_args!("{label}: {problem}"));
                 status = status.max(Status::Trouble);
@@ -294,39 +336,190 @@ fn audit(args: &AuditArgs, out: &mut Stdout) -> Status {
                 }
             },
         };
-        let report = xiaoqu::audit(&cfg, &policy);
-        if report.has_at_least(deny) {
+        let mut report = xiaoqu::audit(&cfg, &policy);
+        accepted.extend(&report);
+        if let Some(b) = &baseline {
+            let (kept, outcome) = report.apply_baseline(b);
+            report = kept;
+            outcomes.push(outcome);
+        }
+        if report.has_at_least(deny) && args.write_baseline.is_none() {
             status = status.max(Status::Findings);
         }
-        match args.format {
-            Format::Text => {
+        let source =
+            if is_toml(file) { std::str::from_utf8(&text).ok().map(Source::Toml) } else { Some(Source::Json(&text)) };
+        status = status.max(sink.add(label, (file != "-").then_some(file.as_str()), &report, &cfg, source, out));
+    }
+    status = status.max(sink.finish(out));
+    if let Some(b) = &baseline {
+        baseline_notes(b, &outcomes, args.format == AuditFormat::Text, lang, out);
+    }
+    if let Some(path) = &args.write_baseline {
+        status = status.max(write_baseline(path, &accepted));
+    }
+    status
+}
+
+/// Where reports go as files are audited: text is written at once, JSON and SARIF once all
+/// files are in when there are several (one array, one log).
+struct ReportSink {
+    format: AuditFormat,
+    lang: Lang,
+    color: bool,
+    show_names: bool,
+    several: bool,
+    written: usize,
+    values: Vec<serde_json::Value>,
+}
+
+impl ReportSink {
+    fn new(args: &AuditArgs, several: bool) -> Self {
+        let color = match args.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                use std::io::IsTerminal as _;
+                io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
+        Self {
+            format: args.format,
+            lang: args.lang.into(),
+            color,
+            show_names: args.show_names,
+            several,
+            written: 0,
+            values: Vec::new(),
+        }
+    }
+
+    /// Renders one report; `uri` is the file as given (none for stdin).
+    fn add(
+        &mut self,
+        label: &str,
+        uri: Option<&str>,
+        report: &xiaoqu::Report,
+        cfg: &GovernanceConfig,
+        source: Option<Source<'_>>,
+        out: &mut Stdout,
+    ) -> Status {
+        let mut opts = ReportOptions::new().lang(self.lang).color(self.color);
+        if self.show_names {
+            opts = opts.show_names(cfg);
+        }
+        if let Some(uri) = uri {
+            opts = opts.artifact_uri(uri);
+        }
+        if let Some(source) = source {
+            opts = opts.source(source);
+        }
+        let rendered = match self.format {
+            AuditFormat::Text => {
                 let mut text = String::new();
-                if several {
-                    if !first_text {
+                if self.several {
+                    if self.written > 0 {
                         text.push('\n');
                     }
                     let _ = writeln!(text, "==> {label} <==");
                 }
-                text.push_str(&report.to_text(lang));
-                first_text = false;
-                out.write(&text);
+                text.push_str(&report.render_text(&opts));
+                Ok(Some(text))
             }
-            // Several reports form one array, written once all are in.
-            Format::Json if several => json_reports.push(report),
-            Format::Json => match report.to_json_string(lang) {
-                Ok(s) => out.write(&(s + "\n")),
-                Err(e) => status = status.max(render_failed(label, &e)),
-            },
+            AuditFormat::Json if self.several => serde_json::to_value(report.view_with(opts)).map(|v| {
+                self.values.push(v);
+                None
+            }),
+            AuditFormat::Json => report.to_json_string_with(&opts).map(|s| Some(s + "\n")),
+            AuditFormat::Sarif => {
+                self.values.push(report.to_sarif_value(&opts));
+                Ok(None)
+            }
+        };
+        self.written += 1;
+        match rendered {
+            Ok(Some(text)) => {
+                out.write(&text);
+                Status::Clean
+            }
+            Ok(None) => Status::Clean,
+            Err(e) => render_failed(label, &e),
         }
     }
-    if args.format == Format::Json && several {
-        let views: Vec<_> = json_reports.iter().map(|r| r.view(lang)).collect();
-        match serde_json::to_string_pretty(&views) {
-            Ok(s) => out.write(&(s + "\n")),
-            Err(e) => status = status.max(render_failed("reports", &e)),
+
+    /// Writes what was held back: the JSON array, or the SARIF log with one run per file.
+    fn finish(self, out: &mut Stdout) -> Status {
+        let value = match self.format {
+            AuditFormat::Text => return Status::Clean,
+            AuditFormat::Json if !self.several => return Status::Clean,
+            AuditFormat::Json => serde_json::Value::Array(self.values),
+            AuditFormat::Sarif => {
+                let mut logs = self.values.into_iter();
+                let Some(mut log) = logs.next() else { return Status::Clean };
+                let more: Vec<serde_json::Value> =
+                    logs.flat_map(|l| l.get("runs").and_then(|r| r.as_array()).cloned().unwrap_or_default()).collect();
+                if let Some(runs) = log.get_mut("runs").and_then(|r| r.as_array_mut()) {
+                    runs.extend(more);
+                }
+                log
+            }
+        };
+        match serde_json::to_string_pretty(&value) {
+            Ok(s) => {
+                out.write(&(s + "\n"));
+                Status::Clean
+            }
+            Err(e) => render_failed("reports", &e),
         }
     }
-    status
+}
+
+/// Reads `--baseline FILE`; the error is the line to print.
+fn read_baseline(path: &str) -> Result<Baseline, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read baseline: {e}"))?;
+    Baseline::from_json_str(&text).map_err(|e| format!("{path}: not a baseline: {e}"))
+}
+
+/// Writes `--write-baseline FILE`, with one line on stderr saying how many entries.
+fn write_baseline(path: &str, baseline: &Baseline) -> Status {
+    let written = baseline
+        .to_json_string()
+        .map_err(|e| e.to_string())
+        .and_then(|s| std::fs::write(path, s + "\n").map_err(|e| e.to_string()));
+    match written {
+        Ok(()) => {
+            complain(format_args!("wrote {} baseline entries to {path}", baseline.entries.len()));
+            Status::Clean
+        }
+        Err(e) => {
+            complain(format_args!("{path}: cannot write baseline: {e}"));
+            Status::Trouble
+        }
+    }
+}
+
+/// How many findings the baseline dropped and which of its entries matched nothing: on stdout
+/// after a text report, on stderr after JSON or SARIF (whose stdout stays one document).
+fn baseline_notes(baseline: &Baseline, outcomes: &[BaselineOutcome], text: bool, lang: Lang, out: &mut Stdout) {
+    let suppressed: usize = outcomes.iter().map(|o| o.suppressed).sum();
+    let stale = baseline.unused(outcomes);
+    let mut notes = String::new();
+    let _ = match lang {
+        Lang::Zh => writeln!(notes, "xiaoqu: 基线已抑制 {suppressed} 条发现, {} 条基线条目已不再出现", stale.len()),
+        Lang::En => writeln!(
+            notes,
+            "xiaoqu: baseline suppressed {suppressed} finding(s); {} stale baseline entr{}",
+            stale.len(),
+            if stale.len() == 1 { "y" } else { "ies" }
+        ),
+    };
+    for e in &stale {
+        let _ = writeln!(notes, "  stale: {} {} {}", e.code, e.compound.as_deref().unwrap_or("-"), e.subject);
+    }
+    if text {
+        out.write(&notes);
+    } else {
+        let _ = io::stderr().lock().write_all(notes.as_bytes());
+    }
 }
 
 fn render_failed(label: &str, e: &serde_json::Error) -> Status {
@@ -368,6 +561,24 @@ fn load_document(file: &str) -> Result<GovernanceConfig, Problem> {
     } else {
         GovernanceConfig::from_json_slice(&bytes).map_err(Problem::Load)
     }
+}
+
+/// [`load_document`] that also returns the text, for SARIF lines.
+fn load_document_text(file: &str) -> Result<(GovernanceConfig, Vec<u8>), Problem> {
+    let bytes = if file == "-" {
+        let mut bytes = Vec::new();
+        io::stdin().lock().read_to_end(&mut bytes).map_err(Problem::Read)?;
+        bytes
+    } else {
+        std::fs::read(file).map_err(Problem::Read)?
+    };
+    let cfg = if file != "-" && is_toml(file) {
+        let text = std::str::from_utf8(&bytes).map_err(|_| Problem::NotUtf8)?;
+        GovernanceConfig::from_toml_str(text).map_err(Problem::Load)?
+    } else {
+        GovernanceConfig::from_json_slice(&bytes).map_err(Problem::Load)?
+    };
+    Ok((cfg, bytes))
 }
 
 /// The policy `--profile` names: a profile file when the value is an existing file, else a

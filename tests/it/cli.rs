@@ -273,7 +273,7 @@ fn messages_follow_the_language_chinese_by_default() {
     let zh_text = stdout(&xiaoqu(&["audit", doc.path()]));
     let en_text = stdout(&xiaoqu(&["audit", doc.path(), "--lang", "en"]));
     assert!(zh_text.contains(&zh_msg) && zh_text.contains("错误"), "{zh_text}");
-    assert!(en_text.contains(&en_msg) && en_text.contains("1 error(s)"), "{en_text}");
+    assert!(en_text.contains(&en_msg) && en_text.contains("1 error, 0 warnings"), "{en_text}");
 }
 
 #[test]

@@ -21,6 +21,7 @@ mod policy;
 mod presets;
 mod properties;
 mod report;
+mod sarif;
 mod schema;
 mod summary;
 mod support;

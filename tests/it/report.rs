@@ -82,7 +82,7 @@ fn messages_in_both_languages() {
     let zh = report.to_text(Lang::Zh);
     let en = report.to_text(Lang::En);
     assert!(zh.contains("错误[CFG001]") && zh.contains("5 个错误"));
-    assert!(en.contains("error[CFG001]") && en.contains("5 error(s)"));
+    assert!(en.contains("error[CFG001]") && en.contains("5 errors, 0 warnings, 0 infos in 1 compound "));
 }
 
 #[test]
