@@ -26,6 +26,8 @@ pub mod screening;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod summary;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod voting;
 
 pub use config::{GovernanceConfig, LoadError, LoadErrorKind};

@@ -6,6 +6,7 @@
 mod cfg_rules;
 mod cli;
 mod committee_rules;
+mod doc_examples;
 mod docs;
 mod dual_entry_rules;
 mod election_rules;
@@ -25,4 +26,6 @@ mod sarif;
 mod schema;
 mod summary;
 mod support;
+#[cfg(feature = "testing")]
+mod testing;
 mod voting_rules;
