@@ -389,3 +389,74 @@ fn usage_errors_exit_2() {
     assert_eq!(exit(&xiaoqu(&["no-such-command"])), 2);
     assert_eq!(exit(&xiaoqu(&["--help"])), 0);
 }
+
+/// `code subject compound` of the errors and warnings of an `audit --format json` report.
+fn loud_findings(report: &Value) -> Vec<(String, String, String)> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error" || d["severity"] == "warning")
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap_or_default().to_owned();
+            (s("code"), s("subject"), s("compound"))
+        })
+        .collect()
+}
+
+#[test]
+fn example_is_byte_identical_across_runs_and_audits_clean() {
+    let args = ["example", "--compounds", "60", "--seed", "7"];
+    let (a, b) = (xiaoqu(&args), xiaoqu(&args));
+    assert_eq!(exit(&a), 0, "{a:?}");
+    assert_eq!(a.stdout, b.stdout);
+    let doc = Temp::new("example_identical", "json", &stdout(&a));
+    let o = xiaoqu(&["audit", doc.path(), "--format", "json"]);
+    assert_eq!(exit(&o), 0, "{o:?}");
+    assert_eq!(loud_findings(&json(&o)), []);
+}
+
+#[test]
+fn example_as_toml_audits_clean() {
+    let o = xiaoqu(&["example", "--compounds", "6", "--seed", "3", "--format", "toml"]);
+    assert_eq!(exit(&o), 0, "{o:?}");
+    let doc = Temp::new("example_toml", "toml", &stdout(&o));
+    let o = xiaoqu(&["audit", doc.path(), "--format", "json"]);
+    assert_eq!(exit(&o), 0, "{o:?}");
+    assert_eq!(loud_findings(&json(&o)), []);
+}
+
+#[test]
+fn example_manifest_entries_are_all_found_and_nothing_else_is_loud() {
+    let manifest = Temp::new("example_manifest", "json", "");
+    let o = xiaoqu(&["example", "--compounds", "200", "--seed", "7", "--violations", "--manifest", manifest.path()]);
+    assert_eq!(exit(&o), 0, "{o:?}");
+    let doc = Temp::new("example_violations", "json", &stdout(&o));
+    let entries: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(manifest.path()).unwrap()).unwrap();
+    let listed: std::collections::BTreeSet<(String, String, String)> = entries
+        .iter()
+        .map(|v| {
+            assert_eq!(keys(v), ["code", "compound", "subject"]);
+            let s = |k: &str| v[k].as_str().unwrap().to_owned();
+            (s("code"), s("subject"), s("compound"))
+        })
+        .collect();
+    let codes: std::collections::BTreeSet<&str> = listed.iter().map(|(c, _, _)| c.as_str()).collect();
+    assert!(codes.len() >= 30, "{} codes: {codes:?}", codes.len());
+    let o = xiaoqu(&["audit", doc.path(), "--format", "json"]);
+    assert_eq!(exit(&o), 1, "errors are injected");
+    let report = json(&o);
+    let all: std::collections::BTreeSet<(String, String, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap_or_default().to_owned();
+            (s("code"), s("subject"), s("compound"))
+        })
+        .collect();
+    let missed: Vec<_> = listed.difference(&all).collect();
+    assert!(missed.is_empty(), "manifest entries not found: {missed:#?}");
+    let stray: Vec<_> = loud_findings(&report).into_iter().filter(|k| !listed.contains(k)).collect();
+    assert!(stray.is_empty(), "errors and warnings outside the manifest: {stray:#?}");
+}
