@@ -680,6 +680,9 @@ struct Labels {
     params: &'static str,
     none: &'static str,
     unknown_param: &'static str,
+    cited: &'static str,
+    source: &'static str,
+    preset_value: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -694,6 +697,9 @@ const ZH: Labels = Labels {
     params: "参数",
     none: "无",
     unknown_param: "(未知参数)",
+    cited: "该规则配置下的出处",
+    source: "取值来源",
+    preset_value: "RULES.md 默认值",
 };
 
 const EN: Labels = Labels {
@@ -708,6 +714,9 @@ const EN: Labels = Labels {
     params: "parameters",
     none: "none",
     unknown_param: "(unknown parameter)",
+    cited: "citation under this profile",
+    source: "source",
+    preset_value: "RULES.md default",
 };
 
 fn severity_label(s: Severity, lang: Lang) -> String {
@@ -746,6 +755,7 @@ fn explain(code: &str, lang: Lang, profile: Option<&str>, out: &mut Stdout) -> S
     let _ = writeln!(t, "  {} {}: {state}", l.profile, policy.name());
     let _ = writeln!(t, "  {}: {}", l.basis, meta.basis);
     let _ = writeln!(t, "  {}: {}", l.citation, meta.citation);
+    let _ = writeln!(t, "  {}: {}", l.cited, policy.citation_for(rule).unwrap_or(meta.citation));
     let _ = writeln!(t, "  {}: {}", l.sources, meta.sources);
     let (first, second) = match lang {
         Lang::Zh => (("zh", meta.summary_zh), ("en", meta.summary_en)),
@@ -760,6 +770,7 @@ fn explain(code: &str, lang: Lang, profile: Option<&str>, out: &mut Stdout) -> S
         for name in meta.params {
             let value = policy.params().get(name).map_or_else(|| l.unknown_param.to_owned(), |v| v.to_string());
             let _ = writeln!(t, "    {name} = {value}");
+            let _ = writeln!(t, "      {}: {}", l.source, param_source(&policy, name, l));
             if let Some(info) = Params::INFO.iter().find(|i| i.name == *name) {
                 let _ = writeln!(t, "      {}", info.kind);
                 let _ = writeln!(t, "      {}", info.doc.trim());
@@ -768,6 +779,20 @@ fn explain(code: &str, lang: Lang, profile: Option<&str>, out: &mut Stdout) -> S
     }
     out.write(&t);
     Status::Clean
+}
+
+/// Where a parameter's value under `policy` comes from: the city article, a profile override,
+/// or the national default of `RULES.md`.
+fn param_source(policy: &Policy, name: &str, l: &Labels) -> String {
+    if let Some(article) = policy.param_source(name) {
+        return article.to_owned();
+    }
+    let default = Policy::default().params().get(name);
+    if policy.params().get(name) == default {
+        l.preset_value.to_owned()
+    } else {
+        format!("{} (profile)", policy.name())
+    }
 }
 
 fn schema(out: &mut Stdout) -> Status {

@@ -460,3 +460,119 @@ fn example_manifest_entries_are_all_found_and_nothing_else_is_loud() {
     let stray: Vec<_> = loud_findings(&report).into_iter().filter(|k| !listed.contains(k)).collect();
     assert!(stray.is_empty(), "errors and warnings outside the manifest: {stray:#?}");
 }
+
+#[test]
+fn explain_shows_parameters_sources_and_citation_under_a_profile() {
+    let o = xiaoqu(&["explain", "CM001", "--lang", "en", "--profile", "shanghai"]);
+    assert_eq!(exit(&o), 0, "{o:?}");
+    let sh = stdout(&o);
+    assert!(sh.contains("under profile shanghai: on, error"), "{sh}");
+    assert!(sh.contains("citation under this profile: 上海市住宅物业管理规定 第二十条"), "{sh}");
+    // Each parameter: its value under the profile, then where that value comes from.
+    assert!(
+        sh.contains("    committee_size_small = \"3..=3\"\n      source: 上海市住宅物业管理规定 第二十条\n"),
+        "{sh}"
+    );
+    assert!(
+        sh.contains("    small_compound_max_area = 10000\n      source: 上海市住宅物业管理规定 第二十条\n"),
+        "{sh}"
+    );
+    assert!(sh.contains("    committee_size_odd = true\n      source: RULES.md default\n"), "{sh}");
+
+    let o = xiaoqu(&["explain", "CM001", "--lang", "en", "--profile", "default"]);
+    let de = stdout(&o);
+    assert!(de.contains("citation under this profile: 业主大会和业主委员会指导规则 第三十一条"), "{de}");
+    assert!(de.contains("    committee_size = \"5..=11\"\n      source: RULES.md default\n"), "{de}");
+    assert!(de.contains("    committee_size_small = null\n      source: RULES.md default\n"), "{de}");
+    assert!(de.contains("    small_compound_max_area = null\n"), "{de}");
+
+    // A profile file that overrides a value names the profile as its source.
+    let profile = Temp::new(
+        "explain_override",
+        "json",
+        r#"{ "preset": "shanghai", "overrides": { "small_compound_max_area": 8000 } }"#,
+    );
+    let o = xiaoqu(&["explain", "CM001", "--lang", "zh", "--profile", profile.path()]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("    small_compound_max_area = 8000\n      取值来源: shanghai+overrides (profile)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("    committee_size_small = \"3..=3\"\n      取值来源: 上海市住宅物业管理规定 第二十条\n"),
+        "{text}"
+    );
+
+    // The help lists every preset.
+    let help = stdout(&xiaoqu(&["explain", "--help"]));
+    for preset in xiaoqu::policy::PRESETS {
+        assert!(help.contains(preset), "{preset} missing from:\n{help}");
+    }
+}
+
+#[test]
+fn audit_sarif_names_the_file_and_the_line() {
+    let doc = Temp::new("sarif", "json", &dangling_owner());
+    let o = xiaoqu(&["audit", doc.path(), "--format", "sarif", "--lang", "en"]);
+    assert_eq!(exit(&o), 1, "{o:?}");
+    let log = json(&o);
+    assert_eq!(log["version"], "2.1.0");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1);
+    let r = &results[0];
+    assert_eq!(r["ruleId"], "CFG001");
+    assert_eq!(r["level"], "error");
+    assert_eq!(r["message"]["text"], "reference to person `p-99` does not resolve");
+    let p = &r["locations"][0]["physicalLocation"];
+    assert_eq!(p["artifactLocation"]["uri"], doc.path());
+    assert_eq!(p["region"]["startLine"], 43, "the line of `\"owners\": [\"p-99\"]`");
+
+    // Several files: one run each; stdin has no artifact.
+    let clean = xiaoqu(&["audit", EXAMPLE, doc.path(), "--format", "sarif"]);
+    let log = json(&clean);
+    assert_eq!(log["runs"].as_array().unwrap().len(), 2);
+    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 0);
+    let o = xiaoqu_stdin(&["audit", "--format", "sarif"], dangling_owner().as_bytes());
+    let log = json(&o);
+    assert!(log["runs"][0]["results"][0]["locations"][0].get("physicalLocation").is_none());
+    assert!(log["runs"][0].get("artifacts").is_none());
+
+    // --deny warnings decides the exit code of SARIF output like any other.
+    let doc = Temp::new("sarif_warn", "json", &future_event());
+    assert_eq!(exit(&xiaoqu(&["audit", doc.path(), "--format", "sarif"])), 0);
+    assert_eq!(exit(&xiaoqu(&["audit", doc.path(), "--format", "sarif", "--deny", "warnings"])), 1);
+}
+
+#[test]
+fn text_is_grouped_and_coloured_only_when_asked() {
+    let doc = Temp::new("color", "json", &dangling_owner());
+    let plain = stdout(&xiaoqu(&["audit", doc.path(), "--lang", "en"]));
+    assert!(!plain.contains('\u{1b}'), "a pipe is not a terminal: no colour by default");
+    let lines: Vec<&str> = plain.lines().collect();
+    assert_eq!(lines[0], "compound c-guokeyuan");
+    assert!(lines[1].starts_with("  error[CFG001] p-99 at compounds[0].units[2].owners[0]: "), "{plain}");
+    assert!(lines.iter().any(|l| l.starts_with("      basis: xiaoqu")), "{plain}");
+    assert_eq!(
+        *lines.last().unwrap(),
+        "xiaoqu: 1 error, 0 warnings, 0 infos in 1 compound (profile default, as of 2025-09-05)"
+    );
+
+    let always = stdout(&xiaoqu(&["audit", doc.path(), "--lang", "en", "--color", "always"]));
+    assert!(always.contains("\u{1b}[1;31merror[CFG001]\u{1b}[0m"), "{always:?}");
+    let never = Command::new(env!("CARGO_BIN_EXE_xiaoqu"))
+        .args(["audit", doc.path(), "--color", "never"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!stdout(&never).contains('\u{1b}'));
+    // NO_COLOR turns `auto` off; an explicit `--color always` still wins.
+    let forced = Command::new(env!("CARGO_BIN_EXE_xiaoqu"))
+        .args(["audit", doc.path(), "--color", "always"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(stdout(&forced).contains('\u{1b}'));
+    // JSON is never coloured.
+    let j = xiaoqu(&["audit", doc.path(), "--format", "json", "--color", "always"]);
+    assert!(!stdout(&j).contains('\u{1b}'));
+}
