@@ -20,6 +20,7 @@ mod negative_list_rules;
 mod org_rules;
 mod policy;
 mod presets;
+mod privacy;
 mod properties;
 mod report;
 mod sarif;
