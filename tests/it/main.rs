@@ -3,6 +3,7 @@
 // Tests fail by panicking; indexing a fixture we just built is the clearest way to mutate it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod baseline;
 mod cfg_rules;
 mod cli;
 mod committee_rules;
