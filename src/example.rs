@@ -32,19 +32,28 @@
 //! and no committee or joint meetings, which no rule requires of them.
 //!
 //! **Violations.** With [`violations`](ExampleOptions::violations) about three compounds in
-//! four receive one injected fault each, spread over the rule families (up to 80 codes). Each
-//! fault is designed to produce exactly the findings listed for it in the
-//! [manifest](Example::manifest): the audit finds every entry and reports no error or warning
-//! outside it. Where one fault must produce two findings (a compound without a branch has no
-//! building groups either; a non-owner elected to the committee fails NL001 as a candidate and
-//! CM002 as a member), both are listed.
+//! four receive one injected fault each. The faults cycle through 76 kinds, one for each error
+//! and warning rule of the `default` profile that a single change can trigger on its own
+//! (every family: CFG, ORG, DE, CM, NL, EL, AV, JA, MF, MT); each compound gets the first kind
+//! of the round that fits it, so a district of 200 compounds covers almost all of them. Not
+//! injected: the `local` rules (off in `default`), the info rules, and ORG004 (a branch of
+//! fewer than three party members cannot be made without also breaking its officers and
+//! building groups). Each fault is designed to produce exactly the findings listed for it in
+//! the [manifest](Example::manifest): the audit finds every entry and reports no error or
+//! warning outside it (info findings such as DE003 may follow a fault and are not listed).
+//! Where one fault must produce more than one finding, all are listed: a compound without a
+//! branch has no building groups either (ORG001 and ORG007 for each building); a non-owner
+//! elected to the committee fails NL001 as a candidate and CM002 as a member; an election
+//! recorded with more than twice the seats the committee fills is CM009 and NL017; a
+//! duplicated meeting repeats the ids of its matters too (CFG002 for each).
 //!
 //! **Determinism.** The output for a seed is a contract: the same options give the same
 //! document, byte for byte, on every platform. The random numbers come from a xoshiro256**
 //! generator written out in this module rather than from an external crate, whose algorithm
-//! could change between versions; each compound draws from its own stream, so compound 7 is
-//! the same in a document of 10 compounds and one of 600; no hash map is iterated to produce
-//! output.
+//! could change between versions; each compound draws from its own stream, and a district's
+//! companies and developers are drawn before its communities and in fixed numbers, so compound
+//! 7 (and its injected fault, which depends only on the compounds before it) is the same in a
+//! document of 10 compounds and one of 600; no hash map is iterated to produce output.
 
 mod calendar;
 mod committee;
