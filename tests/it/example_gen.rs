@@ -2,6 +2,7 @@
 //! trips, and the violation manifest as a test oracle.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use xiaoqu::example::{Example, ExampleOptions, InjectedViolation, generate};
 use xiaoqu::{Policy, Severity};
@@ -42,7 +43,10 @@ fn assert_oracle(ex: &Example, what: &str) {
     let missed: Vec<_> = manifest.difference(&all).collect();
     let stray: Vec<_> = loud(ex.config()).into_iter().filter(|k| !manifest.contains(k)).collect();
     let show = |v: &[&(String, String, String)]| -> String {
-        v.iter().map(|(c, s, k)| format!("\n    {c} on `{s}` in {k}")).collect()
+        v.iter().fold(String::new(), |mut out, (c, s, k)| {
+            let _ = write!(out, "\n    {c} on `{s}` in {k}");
+            out
+        })
     };
     let stray_refs: Vec<&(String, String, String)> = stray.iter().collect();
     assert!(
