@@ -14,6 +14,7 @@ mod election_rules;
 mod example_gen;
 mod hostile;
 mod joint_account_rules;
+mod languages;
 mod load;
 mod maintenance_fund_rules;
 mod meetings_rules;
