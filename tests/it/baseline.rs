@@ -139,12 +139,12 @@ mod cli {
     fn write_then_apply_a_baseline() {
         let before = doc("before.json", &[U101, U102, LATE]);
         let base = temp("base.json");
-        let (b, d) = (before.to_str().unwrap(), base.to_str().unwrap());
+        let (doc_before, base_file) = (before.to_str().unwrap(), base.to_str().unwrap());
 
-        let o = xiaoqu(&["audit", b]);
+        let o = xiaoqu(&["audit", doc_before]);
         assert_eq!(o.status.code(), Some(1));
         // Writing the baseline accepts the findings: exit 0, the report still printed.
-        let o = xiaoqu(&["audit", b, "--write-baseline", d, "--lang", "en"]);
+        let o = xiaoqu(&["audit", doc_before, "--write-baseline", base_file, "--lang", "en"]);
         assert_eq!(o.status.code(), Some(0), "{o:?}");
         assert!(String::from_utf8_lossy(&o.stdout).contains("2 errors, 1 warning"));
         assert!(String::from_utf8_lossy(&o.stderr).contains("wrote 3 baseline entries"));
@@ -152,7 +152,7 @@ mod cli {
         assert_eq!(written["entries"].as_array().unwrap().len(), 3);
 
         // With the baseline: nothing left, exit 0 even with --deny warnings.
-        let o = xiaoqu(&["audit", b, "--baseline", d, "--deny", "warnings", "--lang", "en"]);
+        let o = xiaoqu(&["audit", doc_before, "--baseline", base_file, "--deny", "warnings", "--lang", "en"]);
         assert_eq!(o.status.code(), Some(0), "{o:?}");
         let out = String::from_utf8_lossy(&o.stdout);
         assert!(out.contains("0 errors, 0 warnings"), "{out}");
@@ -160,8 +160,8 @@ mod cli {
 
         // u-1-102 fixed, u-1-201 broken: one new error fails, one stale entry is listed.
         let after = doc("after.json", &[U101, U201, LATE]);
-        let a = after.to_str().unwrap();
-        let o = xiaoqu(&["audit", a, "--baseline", d, "--lang", "en"]);
+        let doc_after = after.to_str().unwrap();
+        let o = xiaoqu(&["audit", doc_after, "--baseline", base_file, "--lang", "en"]);
         assert_eq!(o.status.code(), Some(1), "{o:?}");
         let out = String::from_utf8_lossy(&o.stdout);
         assert!(out.contains("error[CFG005] u-1-201"), "{out}");
@@ -170,7 +170,7 @@ mod cli {
         assert!(out.contains("  stale: CFG005 c-guokeyuan u-1-102"), "{out}");
 
         // JSON keeps stdout one document; the notes go to stderr.
-        let o = xiaoqu(&["audit", a, "--baseline", d, "--format", "json"]);
+        let o = xiaoqu(&["audit", doc_after, "--baseline", base_file, "--format", "json"]);
         assert_eq!(o.status.code(), Some(1));
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
         assert_eq!(v["summary"]["errors"], 1);
@@ -179,7 +179,7 @@ mod cli {
         // A broken baseline file is one line and exit 2.
         let bad = temp("bad.json");
         std::fs::write(&bad, r#"{ "entries": [ { "code": "NOPE" } ] }"#).unwrap();
-        let o = xiaoqu(&["audit", a, "--baseline", bad.to_str().unwrap()]);
+        let o = xiaoqu(&["audit", doc_after, "--baseline", bad.to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(2));
         assert_eq!(String::from_utf8_lossy(&o.stderr).lines().count(), 1, "{o:?}");
         for p in [before, after, base, bad] {
