@@ -41,8 +41,7 @@ fn assert_valid(log: &Value) {
     let errors: Vec<String> = SCHEMA.iter_errors(log).map(|e| format!("{} at {}", e, e.instance_path)).collect();
     assert!(errors.is_empty(), "not SARIF 2.1.0:\n{}", errors.join("\n"));
     if let Some(official) = OFFICIAL.as_ref() {
-        let errors: Vec<String> =
-            official.iter_errors(log).map(|e| format!("{} at {}", e, e.instance_path)).collect();
+        let errors: Vec<String> = official.iter_errors(log).map(|e| format!("{} at {}", e, e.instance_path)).collect();
         assert!(errors.is_empty(), "not SARIF 2.1.0 (official schema):\n{}", errors.join("\n"));
     }
 }
