@@ -21,8 +21,11 @@ use crate::model::{Compound, Organization, Person, PersonId, Relation, Unit};
 /// ```
 #[derive(Debug)]
 pub struct Index<'a> {
-    pub(crate) people: HashMap<&'a str, &'a Person>,
-    pub(crate) orgs: HashMap<&'a str, &'a Organization>,
+    cfg: &'a GovernanceConfig,
+    /// Position in `cfg.people` by id.
+    pub(crate) people: HashMap<&'a str, usize>,
+    /// Position in `cfg.organizations` by id.
+    pub(crate) orgs: HashMap<&'a str, usize>,
     pub(crate) compounds: HashMap<&'a str, &'a Compound>,
     pub(crate) units: HashMap<&'a str, (&'a Compound, &'a Unit)>,
     relatives: HashMap<&'a str, Vec<(&'a PersonId, Relation)>>,
@@ -33,8 +36,8 @@ impl<'a> Index<'a> {
     pub fn build(cfg: &'a GovernanceConfig) -> Self {
         let mut people = HashMap::with_capacity(cfg.people.len());
         let mut relatives: HashMap<&str, Vec<(&PersonId, Relation)>> = HashMap::new();
-        for p in &cfg.people {
-            people.entry(p.id.as_str()).or_insert(p);
+        for (i, p) in cfg.people.iter().enumerate() {
+            people.entry(p.id.as_str()).or_insert(i);
             for r in &p.relatives {
                 relatives.entry(p.id.as_str()).or_default().push((&r.person, r.relation));
                 relatives.entry(r.person.as_str()).or_default().push((&p.id, r.relation.converse()));
@@ -45,8 +48,8 @@ impl<'a> Index<'a> {
             list.dedup();
         }
         let mut orgs = HashMap::with_capacity(cfg.organizations.len());
-        for o in &cfg.organizations {
-            orgs.entry(o.id.as_str()).or_insert(o);
+        for (i, o) in cfg.organizations.iter().enumerate() {
+            orgs.entry(o.id.as_str()).or_insert(i);
         }
         let mut compounds = HashMap::with_capacity(cfg.compounds.len());
         let mut units = HashMap::new();
@@ -56,17 +59,22 @@ impl<'a> Index<'a> {
                 units.entry(u.id.as_str()).or_insert((c, u));
             }
         }
-        Self { people, orgs, compounds, units, relatives }
+        Self { cfg, people, orgs, compounds, units, relatives }
     }
 
     /// A person by id.
     pub fn person(&self, id: &str) -> Option<&'a Person> {
+        self.people.get(id).and_then(|&i| self.cfg.people.get(i))
+    }
+
+    /// The position of a person in the document's `people` (the first of a duplicated id).
+    pub(crate) fn person_position(&self, id: &str) -> Option<usize> {
         self.people.get(id).copied()
     }
 
     /// An organisation by id.
     pub fn org(&self, id: &str) -> Option<&'a Organization> {
-        self.orgs.get(id).copied()
+        self.orgs.get(id).and_then(|&i| self.cfg.organizations.get(i))
     }
 
     /// A compound by id.

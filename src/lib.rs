@@ -23,6 +23,8 @@ pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod screening;
+#[cfg(feature = "json")]
+pub mod stream;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod summary;

@@ -250,7 +250,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
 
 /// The index in `people` of a person (the first of a duplicated id, as in the index).
 fn person_index(ctx: &Ctx<'_>, id: &PersonId) -> Option<usize> {
-    ctx.cfg.people.iter().position(|p| p.id == *id)
+    ctx.index.person_position(id.as_str())
 }
 
 /// The advice of an item's finding; for the contested item, why it is contested.

@@ -348,8 +348,11 @@ fn chain_is_complete(ctx: &mut Ctx<'_>) {
             );
         }
         let Link::Found(community) = chain.community else { continue };
-        let oi = cfg.organizations.iter().position(|o| std::ptr::eq(o, community));
-        let path = || oi.map_or_else(|| doc_path!(compounds[ci].community), |oi| doc_path!(organizations[oi].parent));
+        // Looked up only when a finding needs the path.
+        let path = || {
+            let oi = cfg.organizations.iter().position(|o| std::ptr::eq(o, community));
+            oi.map_or_else(|| doc_path!(compounds[ci].community), |oi| doc_path!(organizations[oi].parent))
+        };
         match chain.street {
             Link::Absent => found.push(
                 finding(path())

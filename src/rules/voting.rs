@@ -315,8 +315,10 @@ fn ballots(ctx: &mut Ctx<'_>, at: &At<'_>) {
             ctx.emit(outside_window(at, bi, b));
         }
         if names_on {
-            let subject = at.subject(b.unit.as_str());
+            // The subject is written only when a finding needs it.
+            let mut subject = None;
             for (matter, _) in b.choices.iter().filter(|(m, _)| !a.matters.iter().any(|x| x.id == **m)) {
+                let subject: &String = subject.get_or_insert_with(|| at.subject(b.unit.as_str()));
                 ctx.emit(
                     at.finding(
                         RuleCode::Av009,

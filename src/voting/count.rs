@@ -1,6 +1,6 @@
 //! The counting itself: heads of the scope, which ballots count, and the per-matter tally.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::exact::{self, Bound, Hundredths};
 use super::{
@@ -119,7 +119,11 @@ pub(super) fn run(
     let units: Vec<&Unit> = compound.units.iter().filter(|u| in_scope(u, &assembly.scope)).collect();
     let (heads, head_of_unit) = heads(&units);
     let position: HashMap<&str, usize> = units.iter().enumerate().rev().map(|(i, u)| (u.id.as_str(), i)).collect();
-    let known = |id: &str| compound.units.iter().any(|u| u.id.as_str() == id);
+    // Whether a unit outside the scope is in the compound at all: built on the first ballot
+    // that needs it, so a building vote with stray ballots does not scan the units per ballot.
+    let all_units: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
+    let known =
+        |id: &str| all_units.get_or_init(|| compound.units.iter().map(|u| u.id.as_str()).collect()).contains(id);
 
     let mut overflowed = false;
     let mut unit_area = Vec::with_capacity(units.len());
