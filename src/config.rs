@@ -5,6 +5,18 @@
 //! types, money or areas written as numbers, more than two decimals, exponent/`+`/`_`/leading-dot
 //! decimals, non-strict or impossible dates, decimals beyond range, malformed ids, a
 //! `schema_version` other than 1, and unknown presets or parameters in the profile.
+//!
+//! # Example
+//! ```
+//! let cfg = xiaoqu::config::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+//! assert_eq!(cfg.people.len(), 15);
+//! // Money written as a JSON number is refused, with the path.
+//! let err = xiaoqu::config::GovernanceConfig::from_json_str(
+//!     &xiaoqu::example::GUOKEYUAN_JSON.replacen("\"area\": \"89.50\"", "\"area\": 89.5", 1),
+//! ).err().ok_or("must fail")?;
+//! assert!(err.path().ends_with(".area"), "{err}");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod error;
 #[cfg(any(feature = "json", feature = "toml"))]
@@ -19,6 +31,13 @@ use crate::model::{Compound, Organization, Person, date};
 use crate::policy::{Policy, PolicyError, ProfileSpec};
 
 /// The only schema version this crate reads.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// assert_eq!(cfg.schema_version, xiaoqu::config::SCHEMA_VERSION);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A governance document: the state of one or more compounds as of a date.
@@ -74,6 +93,15 @@ fn schema_version<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
 
 impl GovernanceConfig {
     /// An empty document as of a date.
+    ///
+    /// # Example
+    /// ```
+    /// let as_of = chrono::NaiveDate::from_ymd_opt(2025, 9, 5).ok_or("date")?;
+    /// let cfg = xiaoqu::GovernanceConfig::new(as_of);
+    /// assert!(cfg.compounds.is_empty() && cfg.profile.is_none());
+    /// assert!(xiaoqu::audit(&cfg, &cfg.policy()?).is_clean());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(as_of: NaiveDate) -> Self {
         Self {
             schema_version: SCHEMA_VERSION,
@@ -90,6 +118,13 @@ impl GovernanceConfig {
     /// # Errors
     /// An unknown preset or parameter, or a parameter of the wrong type. Documents loaded by
     /// this crate were checked already; this can fail only for documents built in code.
+    ///
+    /// # Example
+    /// ```
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// assert_eq!(cfg.policy()?.name(), "default");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn policy(&self) -> Result<Policy, PolicyError> {
         self.profile.as_ref().map_or_else(|| Ok(Policy::default()), Policy::from_spec)
     }
@@ -118,6 +153,13 @@ impl GovernanceConfig {
     ///
     /// # Errors
     /// As [`from_json_slice`](Self::from_json_slice).
+    ///
+    /// # Example
+    /// ```
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// assert_eq!(cfg.as_of.to_string(), "2025-09-05");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[cfg(feature = "json")]
     pub fn from_json_str(s: &str) -> Result<Self, LoadError> {
         Self::from_json_slice(s.as_bytes())
@@ -148,6 +190,14 @@ impl GovernanceConfig {
     ///
     /// # Errors
     /// Only if serialization fails, which the model's types do not do.
+    ///
+    /// # Example
+    /// ```
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// let json = cfg.to_json_string_pretty()?;
+    /// assert_eq!(xiaoqu::GovernanceConfig::from_json_str(&json)?, cfg); // round trip
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[cfg(feature = "json")]
     pub fn to_json_string_pretty(&self) -> Result<String, serde_json::Error> {
         serde_json::to_string_pretty(self)
@@ -158,6 +208,14 @@ impl GovernanceConfig {
     /// # Errors
     /// When the document has no TOML form (TOML has no null, so unset optional profile
     /// parameters cannot be written).
+    ///
+    /// # Example
+    /// ```
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// let toml = cfg.to_toml_string()?;
+    /// assert_eq!(xiaoqu::GovernanceConfig::from_toml_str(&toml)?, cfg); // round trip
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[cfg(feature = "toml")]
     pub fn to_toml_string(&self) -> Result<String, toml::ser::Error> {
         toml::to_string_pretty(self)
@@ -207,6 +265,16 @@ pub fn policy_from_json_str(s: &str) -> Result<Policy, LoadError> {
 ///
 /// # Errors
 /// A [`LoadError`] with path, line and column, or an unknown preset or parameter.
+///
+/// # Example
+/// ```
+/// let policy = xiaoqu::config::policy_from_toml_str(
+///     "preset = \"national\"\n[overrides]\nfiling_days = 20\n[rules]\nCFG004 = \"off\"\n",
+/// )?;
+/// assert_eq!(policy.params().filing_days, 20);
+/// assert!(!policy.is_enabled(xiaoqu::RuleCode::Cfg004));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[cfg(feature = "toml")]
 pub fn policy_from_toml_str(s: &str) -> Result<Policy, LoadError> {
     let de = toml::Deserializer::parse(s).map_err(|e| LoadError::from_toml(None, &e, s))?;

@@ -7,6 +7,16 @@
 //! 2024-06-15 ends by 2029-06-14. A month or year added to the 29th–31st lands on the last day
 //! of a shorter month (Art 202: the corresponding day, or the month's last day when there is
 //! none). Every function is checked: dates beyond chrono's range give `None`, never a panic.
+//!
+//! # Example
+//! ```
+//! use chrono::NaiveDate;
+//! let elected = NaiveDate::from_ymd_opt(2024, 6, 15).ok_or("date")?;
+//! let last = xiaoqu::dates::deadline_days(elected, 7).ok_or("range")?;
+//! assert_eq!(last, NaiveDate::from_ymd_opt(2024, 6, 22).ok_or("date")?);
+//! assert_eq!(xiaoqu::dates::term_last_day(elected, 5), NaiveDate::from_ymd_opt(2029, 6, 14));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use chrono::{Days, Months, NaiveDate};
 
@@ -23,31 +33,81 @@ pub fn add_days(date: NaiveDate, n: u32) -> Option<NaiveDate> {
 }
 
 /// `date - n` days.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// let d = NaiveDate::from_ymd_opt(2024, 6, 22).ok_or("date")?;
+/// assert_eq!(xiaoqu::dates::sub_days(d, 7), NaiveDate::from_ymd_opt(2024, 6, 15));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn sub_days(date: NaiveDate, n: u32) -> Option<NaiveDate> {
     date.checked_sub_days(Days::new(u64::from(n)))
 }
 
 /// `date + n` months; the 29th–31st clamp to the last day of a shorter month.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// let d = NaiveDate::from_ymd_opt(2024, 1, 31).ok_or("date")?;
+/// assert_eq!(xiaoqu::dates::add_months(d, 1), NaiveDate::from_ymd_opt(2024, 2, 29));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn add_months(date: NaiveDate, n: u32) -> Option<NaiveDate> {
     date.checked_add_months(Months::new(n))
 }
 
 /// `date - n` months; the 29th–31st clamp to the last day of a shorter month.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// let d = NaiveDate::from_ymd_opt(2025, 3, 31).ok_or("date")?;
+/// assert_eq!(xiaoqu::dates::sub_months(d, 1), NaiveDate::from_ymd_opt(2025, 2, 28));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn sub_months(date: NaiveDate, n: u32) -> Option<NaiveDate> {
     date.checked_sub_months(Months::new(n))
 }
 
 /// `date + n` years; 29 February lands on 28 February in a common year.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// let d = NaiveDate::from_ymd_opt(2024, 2, 29).ok_or("date")?;
+/// assert_eq!(xiaoqu::dates::add_years(d, 1), NaiveDate::from_ymd_opt(2025, 2, 28));
+/// assert_eq!(xiaoqu::dates::add_years(d, u32::MAX), None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn add_years(date: NaiveDate, n: u32) -> Option<NaiveDate> {
     add_months(date, n.checked_mul(12)?)
 }
 
 /// `date - n` years; 29 February lands on 28 February in a common year.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// let d = NaiveDate::from_ymd_opt(2025, 9, 5).ok_or("date")?;
+/// assert_eq!(xiaoqu::dates::sub_years(d, 5), NaiveDate::from_ymd_opt(2020, 9, 5));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn sub_years(date: NaiveDate, n: u32) -> Option<NaiveDate> {
     sub_months(date, n.checked_mul(12)?)
 }
 
 /// The last day a period of `days` days after `event` may fall on ("N 日内", bound included).
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// // Filed "within 30 days" of an election on 2024-06-15: 2024-07-15 is the last day.
+/// let elected = NaiveDate::from_ymd_opt(2024, 6, 15).ok_or("date")?;
+/// assert_eq!(xiaoqu::dates::deadline_days(elected, 30), NaiveDate::from_ymd_opt(2024, 7, 15));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn deadline_days(event: NaiveDate, days: u32) -> Option<NaiveDate> {
     add_days(event, days)
 }
@@ -80,6 +140,16 @@ pub fn term_last_day(start: NaiveDate, years: u32) -> Option<NaiveDate> {
 }
 
 /// Whole years from `birth` to `on` (age on a date; the birthday itself counts).
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// let birth = NaiveDate::from_ymd_opt(2006, 6, 1).ok_or("date")?;
+/// let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d).ok_or("date");
+/// assert_eq!(xiaoqu::dates::age_on(birth, day(6, 1)?), Some(18)); // the birthday counts
+/// assert_eq!(xiaoqu::dates::age_on(birth, day(5, 31)?), Some(17));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn age_on(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
     use chrono::Datelike;
     if on < birth {

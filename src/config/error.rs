@@ -8,6 +8,16 @@ use std::fmt;
 use crate::policy::PolicyError;
 
 /// What kind of problem stopped loading.
+///
+/// # Example
+/// ```
+/// use xiaoqu::LoadErrorKind;
+/// let err = xiaoqu::GovernanceConfig::from_json_str("{\n  \"schema_version\": 2\n}").err().ok_or("must fail")?;
+/// assert_eq!(err.kind(), LoadErrorKind::SchemaVersion);
+/// let err = xiaoqu::GovernanceConfig::from_json_str("{").err().ok_or("must fail")?;
+/// assert_eq!(err.kind(), LoadErrorKind::Syntax);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LoadErrorKind {
@@ -32,6 +42,15 @@ pub enum LoadErrorKind {
 }
 
 /// Why a document could not be loaded.
+///
+/// # Example
+/// ```
+/// let err = xiaoqu::GovernanceConfig::from_json_str("{\n  \"schema_version\": 2\n}").err().ok_or("must fail")?;
+/// assert_eq!(err.path(), "schema_version");
+/// assert_eq!((err.line(), err.column()), (Some(2), Some(21)));
+/// assert!(err.to_string().starts_with("schema_version: "));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct LoadError {
     kind: LoadErrorKind,
@@ -97,22 +116,58 @@ impl<'a> Text<'a> {
 
 impl LoadError {
     /// What kind of problem it is.
+    ///
+    /// # Example
+    /// ```
+    /// let err = xiaoqu::GovernanceConfig::from_json_str("{\n  \"schema_version\": 2\n}").err().ok_or("must fail")?;
+    /// assert_eq!(err.kind(), xiaoqu::LoadErrorKind::SchemaVersion);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn kind(&self) -> LoadErrorKind {
         self.kind
     }
     /// The document path (`compounds[0].units[3].area`); empty for the whole document.
+    ///
+    /// # Example
+    /// ```
+    /// let err = xiaoqu::GovernanceConfig::from_json_str("{\n  \"schema_version\": 2\n}").err().ok_or("must fail")?;
+    /// assert_eq!(err.path(), "schema_version");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn path(&self) -> &str {
         &self.path
     }
     /// 1-based line, for text input.
+    ///
+    /// # Example
+    /// ```
+    /// let err = xiaoqu::GovernanceConfig::from_json_str("{\n  \"schema_version\": 2\n}").err().ok_or("must fail")?;
+    /// assert_eq!(err.line(), Some(2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn line(&self) -> Option<usize> {
         self.line
     }
     /// 1-based column, counted in characters (not bytes), for text input.
+    ///
+    /// # Example
+    /// ```
+    /// let err = xiaoqu::GovernanceConfig::from_json_str("{\n  \"schema_version\": 2\n}").err().ok_or("must fail")?;
+    /// assert_eq!(err.column(), Some(21));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn column(&self) -> Option<usize> {
         self.column
     }
     /// The message without path or position.
+    ///
+    /// # Example
+    /// ```
+    /// let err = xiaoqu::GovernanceConfig::from_json_str("{\n  \"schema_version\": 2\n}").err().ok_or("must fail")?;
+    /// assert!(!err.message().contains("schema_version:"), "{}", err.message());
+    /// assert!(err.to_string().ends_with("(line 2, column 21)"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
     }
@@ -192,7 +247,9 @@ impl LoadError {
             let (l, c) = line_col(text.bytes(), o);
             (Some(l), Some(c))
         });
-        Self { kind: LoadErrorKind::Profile, path: render(&path), line, column, message: e.to_string() }
+        // One line whatever the profile names (a preset called "a\nb").
+        let message = e.to_string().trim().replace(['\n', '\r'], " ");
+        Self { kind: LoadErrorKind::Profile, path: render(&path), line, column, message }
     }
 }
 
@@ -218,7 +275,8 @@ fn render(path: &[Seg]) -> String {
                 if !out.is_empty() {
                     out.push('.');
                 }
-                out.push_str(k);
+                // A key with a line break stays on one line.
+                out.push_str(&k.replace('\n', "\\n").replace('\r', "\\r"));
             }
             Seg::Index(i) => {
                 out.push('[');
@@ -293,4 +351,22 @@ fn line_col(text: &[u8], offset: usize) -> (usize, usize) {
     // Count characters, not bytes: skip UTF-8 continuation bytes.
     let col = before.get(line_start..).map_or(0, |l| l.iter().filter(|b| (**b & 0xC0) != 0x80).count()) + 1;
     (line, col)
+}
+
+#[cfg(all(test, feature = "json"))]
+mod tests {
+    use crate::GovernanceConfig;
+
+    /// Found by the one-million-case hostile run: a profile naming a preset or a parameter
+    /// with a line break gave a two-line error.
+    #[test]
+    fn profile_errors_are_one_line() {
+        for profile in [r#""line\nbreak\r\n""#, r#"{ "preset": "default", "overrides": { "a\nb": 1 } }"#] {
+            let doc = format!(r#"{{ "schema_version": 1, "as_of": "2025-09-05", "profile": {profile} }}"#);
+            let err = GovernanceConfig::from_json_str(&doc).err();
+            let shown = err.map(|e| e.to_string()).unwrap_or_default();
+            assert!(shown.starts_with("profile."), "{shown:?}");
+            assert!(!shown.contains(['\n', '\r']), "{shown:?}");
+        }
+    }
 }
