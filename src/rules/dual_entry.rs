@@ -336,22 +336,38 @@ fn committee_member_no_property_company_tie(ctx: &mut Ctx<'_>, ci: usize, c: &Co
         seen.push(&m.person);
         for tie in property_company_ties(ctx.index, &m.person, &ps.company, on) {
             let (who_zh, who_en) = match tie.relation {
-                TieRelation::Oneself => ("本人".to_owned(), "themself".to_owned()),
-                r => (format!("的{} `{}` ", r.zh(), tie.person), format!("their {} `{}`", r.as_str(), tie.person)),
+                TieRelation::Oneself => ("本人".to_owned(), format!("committee member `{}`", m.person)),
+                r => (
+                    format!("的{} `{}` ", r.zh(), tie.person),
+                    format!("the {} `{}` of committee member `{}`", r.as_str(), tie.person, m.person),
+                ),
             };
             let e = tie.employment;
-            let mut f = Finding::new(RuleCode::De007, m.person.to_string(), doc_path!(compounds[ci].owners_committee.members[mi]))
-                .compound(Some(&c.id))
-                .message(
-                    format!("业主委员会委员 `{}` {who_zh}在本小区物业服务企业 `{}` 任职（{}，自 {}）", m.person, ps.company, e.role, e.from),
-                    format!("committee member `{}`: {who_en} is employed by the compound's property company `{}` ({}, since {})", m.person, ps.company, e.role, e.from),
-                )
-                .help("该委员应回避并依程序终止委员资格，或其亲属离职", "the member should step down through the procedure, or the relative leave the company")
-                .fact("employed", tie.person.as_str())
-                .fact("relation", tie.relation.as_str())
-                .fact("company", ps.company.as_str())
-                .fact("role", e.role.as_str())
-                .fact("from", e.from);
+            let mut f = Finding::new(
+                RuleCode::De007,
+                m.person.to_string(),
+                doc_path!(compounds[ci].owners_committee.members[mi]),
+            )
+            .compound(Some(&c.id))
+            .message(
+                format!(
+                    "业主委员会委员 `{}` {who_zh}在本小区物业服务企业 `{}` 任职（{}，自 {}）",
+                    m.person, ps.company, e.role, e.from
+                ),
+                format!(
+                    "{who_en} is employed by the compound's property company `{}` (role `{}`, since {})",
+                    ps.company, e.role, e.from
+                ),
+            )
+            .help(
+                "该委员应回避并依程序终止委员资格，或其亲属离职",
+                "the member should step down through the procedure, or the relative leave the company",
+            )
+            .fact("employed", tie.person.as_str())
+            .fact("relation", tie.relation.as_str())
+            .fact("company", ps.company.as_str())
+            .fact("role", e.role.as_str())
+            .fact("from", e.from);
             if let Some(to) = e.to {
                 f = f.fact("to", to);
             }
