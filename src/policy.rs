@@ -4,6 +4,17 @@
 //! `hangzhou`) and takes overrides: parameter values by name, and per-rule settings (`off`,
 //! `on`, or a severity). City presets are data ([`CITY_PRESETS`]): each value carries the
 //! article it comes from, which the findings of the rules it governs cite.
+//!
+//! # Example
+//! ```
+//! use xiaoqu::{Policy, RuleCode, RuleSetting, policy::ParamValue};
+//! let mut policy = Policy::preset("shanghai")?;
+//! policy.set_param("filing_days", &ParamValue::Int(20))?;
+//! policy.set_rule(RuleCode::De003, RuleSetting::Off);
+//! assert_eq!(policy.name(), "shanghai+overrides");
+//! assert_eq!(policy.params().term_min_years, Some(3)); // Shanghai: terms of 3 to 5 years
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod params;
 mod presets;
@@ -23,6 +34,15 @@ use crate::model::UniqueMap;
 use crate::report::{Basis, RuleCode, Severity};
 
 /// Why a policy could not be built.
+///
+/// # Example
+/// ```
+/// use xiaoqu::{Policy, PolicyError};
+/// assert_eq!(Policy::preset("atlantis"), Err(PolicyError::UnknownPreset("atlantis".into())));
+/// let err = Policy::default().set_param("filing_dayz", &xiaoqu::policy::ParamValue::Int(20)).err();
+/// assert_eq!(err.map(|e| e.to_string()).as_deref(), Some("unknown parameter `filing_dayz`"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PolicyError {
@@ -43,6 +63,17 @@ pub enum PolicyError {
 }
 
 /// How a profile sets one rule.
+///
+/// # Example
+/// ```
+/// use xiaoqu::{Policy, RuleCode, RuleSetting, Severity};
+/// let mut policy = Policy::default();
+/// policy.set_rule(RuleCode::De003, RuleSetting::Off);
+/// policy.set_rule(RuleCode::Cm008, RuleSetting::Severity(Severity::Error));
+/// assert_eq!(policy.severity(RuleCode::De003), None);
+/// assert_eq!(policy.severity(RuleCode::Cm008), Some(Severity::Error));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RuleSetting {
     /// Not run.
@@ -55,6 +86,14 @@ pub enum RuleSetting {
 
 impl RuleSetting {
     /// As written: `off`, `on`, `error`, `warning`, `info`.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::{RuleSetting, Severity};
+    /// assert_eq!(RuleSetting::Off.as_str(), "off");
+    /// assert_eq!(RuleSetting::Severity(Severity::Warning).to_string(), "warning");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Off => "off",
@@ -93,6 +132,16 @@ impl<'de> Deserialize<'de> for RuleSetting {
 }
 
 /// The `profile` of a document: a preset name, or a preset with overrides.
+///
+/// # Example
+/// ```
+/// use xiaoqu::{Policy, ProfileSpec};
+/// let named = ProfileSpec::Named("shanghai".into());
+/// assert_eq!(Policy::from_spec(&named)?.name(), "shanghai");
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// assert_eq!(cfg.profile, Some(ProfileSpec::Named("default".into())));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProfileSpec {
     /// `"default"`.
@@ -150,6 +199,16 @@ impl<'de> Deserialize<'de> for ProfileSpec {
 }
 
 /// Which rules run, at what severity, with which parameters.
+///
+/// # Example
+/// ```
+/// use xiaoqu::{Policy, RuleCode};
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let policy = Policy::preset("national")?;
+/// assert!(policy.is_enabled(RuleCode::Cm004) && !policy.is_enabled(RuleCode::De001)); // reg on, practice off
+/// assert!(xiaoqu::audit(&cfg, &policy).is_clean());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Policy {
     name: String,
@@ -164,6 +223,14 @@ pub struct Policy {
 }
 
 /// The presets this crate knows: the two national ones, then the cities of [`CITY_PRESETS`].
+///
+/// # Example
+/// ```
+/// for name in xiaoqu::policy::PRESETS {
+///     assert_eq!(xiaoqu::Policy::preset(name)?.name(), *name);
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const PRESETS: &[&str] = &["national", "default", "beijing", "shanghai", "hangzhou"];
 
 impl Default for Policy {
@@ -246,6 +313,15 @@ impl Policy {
     ///
     /// # Errors
     /// An unknown preset or parameter, or a parameter value of the wrong type.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::{Policy, ProfileSpec};
+    /// let spec: ProfileSpec = serde_json::from_str(r#"{ "preset": "default", "overrides": { "filing_days": 20 } }"#)?;
+    /// let policy = Policy::from_spec(&spec)?;
+    /// assert_eq!((policy.name().as_str(), policy.params().filing_days), ("default+overrides", 20));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_spec(spec: &ProfileSpec) -> Result<Self, PolicyError> {
         match spec {
             ProfileSpec::Named(n) => Self::preset(n),
@@ -263,11 +339,28 @@ impl Policy {
     }
 
     /// The preset's name, with `+overrides` once anything was changed.
+    ///
+    /// # Example
+    /// ```
+    /// let mut policy = xiaoqu::Policy::preset("beijing")?;
+    /// assert_eq!(policy.name(), "beijing");
+    /// policy.set_rule(xiaoqu::RuleCode::De003, xiaoqu::RuleSetting::Off);
+    /// assert_eq!(policy.name(), "beijing+overrides");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn name(&self) -> String {
         if self.customised { format!("{}+overrides", self.name) } else { self.name.clone() }
     }
 
     /// The parameters.
+    ///
+    /// # Example
+    /// ```
+    /// let policy = xiaoqu::Policy::default();
+    /// assert_eq!(policy.params().filing_days, 30);
+    /// assert_eq!(policy.params().term_max_years, 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn params(&self) -> &Params {
         &self.params
     }
@@ -347,6 +440,16 @@ impl Policy {
     }
 
     /// Switches a rule off, on, or to a severity.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::{Policy, RuleCode, RuleSetting};
+    /// let mut policy = Policy::default();
+    /// assert!(!policy.is_enabled(RuleCode::Nl007)); // contested: off everywhere
+    /// policy.set_rule(RuleCode::Nl007, RuleSetting::On);
+    /// assert!(policy.is_enabled(RuleCode::Nl007));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn set_rule(&mut self, code: RuleCode, setting: RuleSetting) {
         self.rules.insert(code, setting);
         self.customised = true;
@@ -354,6 +457,15 @@ impl Policy {
 
     /// The severity a rule runs at, or `None` when it does not run (off, not in the preset's
     /// bases, or not implemented).
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::{Policy, RuleCode, Severity};
+    /// let policy = Policy::default();
+    /// assert_eq!(policy.severity(RuleCode::Cm008), Some(Severity::Warning));
+    /// assert_eq!(Policy::preset("national")?.severity(RuleCode::De003), None); // practice: not national
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn severity(&self, code: RuleCode) -> Option<Severity> {
         let meta = crate::rules::meta(code)?;
         let setting =
@@ -370,6 +482,14 @@ impl Policy {
     }
 
     /// Whether a rule runs.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::{Policy, RuleCode};
+    /// assert!(Policy::preset("shanghai")?.is_enabled(RuleCode::Ja013)); // a local rule Shanghai switches on
+    /// assert!(!Policy::default().is_enabled(RuleCode::Ja013));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_enabled(&self, code: RuleCode) -> bool {
         self.severity(code).is_some()
     }

@@ -21,6 +21,14 @@
 //! accepts can still fail to load. Whether ids resolve is an audit finding (`CFG001`), not a
 //! matter of shape. In one place it is stricter than the loader: a field that a tagged shape's
 //! kind does not have is refused even when it is `null`, which the loader reads as absent.
+//!
+//! # Example
+//! ```
+//! let schema = xiaoqu::schema::config_schema();
+//! assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+//! assert_eq!(schema["additionalProperties"], false);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod profile;
 mod tagged;

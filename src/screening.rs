@@ -91,6 +91,14 @@ use crate::report::{RuleCode, Severity};
 /// | [`NoEconomicTies`](Self::NoEconomicTies) | NL013 | N15 | optional (practice) |
 /// | [`NotPreviouslyRemoved`](Self::NotPreviouslyRemoved) | NL014 | N18 | optional (no text found) |
 /// | [`SignedCommitment`](Self::SignedCommitment) | NL015 | R092 | mandatory (SH Art 20) |
+///
+/// # Example
+/// ```
+/// use xiaoqu::screening::{Item, ItemStatus};
+/// assert_eq!(Item::ALL.len(), 15);
+/// assert_eq!(Item::NoFeeArrears.status(), ItemStatus::Contested);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Item {
@@ -128,6 +136,14 @@ pub enum Item {
 }
 
 /// How binding a negative-list item is in the sources (domain-rules.md §6.2).
+///
+/// # Example
+/// ```
+/// use xiaoqu::screening::{Item, ItemStatus};
+/// assert_eq!(Item::IsOwner.status(), ItemStatus::Mandatory);
+/// assert_eq!(Item::NoRecentCrime.status(), ItemStatus::Optional);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ItemStatus {
     /// Imposed by a national rule or by a local regulation as a condition (M in §6.2).
@@ -141,6 +157,13 @@ pub enum ItemStatus {
 
 impl ItemStatus {
     /// `"mandatory"`, `"optional"` or `"contested"`.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::screening::ItemStatus;
+    /// assert_eq!(ItemStatus::Contested.as_str(), "contested");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Mandatory => "mandatory",
@@ -150,6 +173,13 @@ impl ItemStatus {
     }
 
     /// The Chinese word.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::screening::ItemStatus;
+    /// assert!(!ItemStatus::Mandatory.zh().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn zh(self) -> &'static str {
         match self {
             Self::Mandatory => "必备",
@@ -161,6 +191,13 @@ impl ItemStatus {
 
 impl Item {
     /// Every item, in code order.
+    ///
+    /// # Example
+    /// ```
+    /// let codes: Vec<&str> = xiaoqu::screening::Item::ALL.iter().map(|i| i.code().as_str()).collect();
+    /// assert_eq!((codes.first().copied(), codes.last().copied()), (Some("NL001"), Some("NL015")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const ALL: [Self; 15] = [
         Self::IsOwner,
         Self::FullCapacity,
@@ -208,11 +245,26 @@ impl Item {
     }
 
     /// The item of a rule code, if the code is one of `NL001`–`NL015`.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::{RuleCode, screening::Item};
+    /// assert_eq!(Item::from_code(RuleCode::Nl008), Some(Item::NoRecentCrime));
+    /// assert_eq!(Item::from_code(RuleCode::Nl016), None); // the party share is not a personal item
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_code(code: RuleCode) -> Option<Self> {
         Self::ALL.into_iter().find(|i| i.code() == code)
     }
 
     /// How binding the item is in the sources.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::screening::{Item, ItemStatus};
+    /// assert_eq!(Item::SignedCommitment.status(), ItemStatus::Mandatory);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn status(self) -> ItemStatus {
         match self {
             Self::NoFeeArrears => ItemStatus::Contested,
@@ -226,18 +278,46 @@ impl Item {
     }
 
     /// The citation of the item's rule.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(xiaoqu::screening::Item::IsOwner.citation().contains("业主大会和业主委员会指导规则"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn citation(self) -> &'static str {
         crate::rules::meta(self.code()).map_or("", |m| m.citation)
     }
 
     /// Whether the item is screened for someone in this role (the written commitment is asked
     /// of candidates only).
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::screening::{Item, Role};
+    /// assert!(Item::SignedCommitment.applies_to(Role::Candidate { commitment_signed: false }));
+    /// assert!(!Item::SignedCommitment.applies_to(Role::SittingMember));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn applies_to(self, role: Role) -> bool {
         !matches!(self, Self::SignedCommitment) || matches!(role, Role::Candidate { .. })
     }
 }
 
 /// In what capacity a person is screened.
+///
+/// # Example
+/// ```
+/// use xiaoqu::screening::{Item, Role, screen_id};
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let index = xiaoqu::Index::build(&cfg);
+/// let policy = xiaoqu::Policy::default();
+/// let unsigned = Role::Candidate { commitment_signed: false };
+/// let s = screen_id(&index, &xiaoqu::Policy::preset("shanghai")?, "p-01", "c-guokeyuan", cfg.as_of, unsigned).ok_or("id")?;
+/// assert!(s.verdict(Item::SignedCommitment).is_some_and(|v| v.outcome.as_str() == "fails"));
+/// let s = screen_id(&index, &policy, "p-01", "c-guokeyuan", cfg.as_of, Role::SittingMember).ok_or("id")?;
+/// assert!(s.verdict(Item::SignedCommitment).is_none()); // asked of candidates only
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
     /// A candidate for the owners' committee, with whether they signed the written commitment
@@ -253,6 +333,21 @@ pub enum Role {
 }
 
 /// Who is screened, for which compound, on which day, in which capacity.
+///
+/// # Example
+/// ```
+/// use xiaoqu::screening::{Applicant, Role, screen};
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let index = xiaoqu::Index::build(&cfg);
+/// let applicant = Applicant {
+///     person: index.person("p-05").ok_or("no p-05")?,
+///     compound: index.compound("c-guokeyuan").ok_or("no compound")?,
+///     on: cfg.as_of,
+///     role: Role::OwnerRepresentative,
+/// };
+/// assert!(!screen(&index, &xiaoqu::Policy::default(), &applicant).fails());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Applicant<'a> {
     /// The person, with their evidence records. Their relatives and employment, and those of
@@ -268,6 +363,19 @@ pub struct Applicant<'a> {
 }
 
 /// Why an item failed. Ids, kinds, dates and numbers only: never free text.
+///
+/// # Example
+/// ```
+/// use xiaoqu::screening::{Item, Outcome, Reason, Role, screen_id};
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let index = xiaoqu::Index::build(&cfg);
+/// let role = Role::Candidate { commitment_signed: true };
+/// // p-13 works for the street office and owns no unit in the compound.
+/// let s = screen_id(&index, &xiaoqu::Policy::default(), "p-13", "c-guokeyuan", cfg.as_of, role).ok_or("unknown id")?;
+/// let v = s.verdict(Item::IsOwner).ok_or("screened")?;
+/// assert_eq!(v.outcome.reasons(), [Reason::NotAnOwner]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Reason {
@@ -326,6 +434,19 @@ pub enum Reason {
 }
 
 /// What is missing when an item cannot be decided.
+///
+/// # Example
+/// ```
+/// use xiaoqu::screening::{Item, Missing, Outcome, Role, screen_id};
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let index = xiaoqu::Index::build(&cfg);
+/// let mut policy = xiaoqu::Policy::default();
+/// policy.set_rule(xiaoqu::RuleCode::Nl012, xiaoqu::RuleSetting::On); // the age limit, off in default
+/// // p-11 has no birth date.
+/// let s = screen_id(&index, &policy, "p-11", "c-guokeyuan", cfg.as_of, Role::SittingMember).ok_or("id")?;
+/// assert_eq!(s.verdict(Item::AgeLimit).map(|v| &v.outcome), Some(&Outcome::NotEnoughData(Missing::BirthDate)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Missing {
@@ -338,6 +459,19 @@ pub enum Missing {
 }
 
 /// The verdict on one item.
+///
+/// # Example
+/// ```
+/// use xiaoqu::screening::{Item, Outcome, Reason, Role, screen_id};
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let index = xiaoqu::Index::build(&cfg);
+/// let role = Role::Candidate { commitment_signed: true };
+/// // p-13 works for the street office and owns no unit in the compound.
+/// let s = screen_id(&index, &xiaoqu::Policy::default(), "p-13", "c-guokeyuan", cfg.as_of, role).ok_or("unknown id")?;
+/// assert!(matches!(s.verdict(Item::IsOwner).map(|v| &v.outcome), Some(Outcome::Fails(_))));
+/// assert!(matches!(s.verdict(Item::NoRecentCrime).map(|v| &v.outcome), Some(Outcome::Passes)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// The person passes.
@@ -350,6 +484,18 @@ pub enum Outcome {
 
 impl Outcome {
     /// `"passes"`, `"fails"` or `"not_enough_data"`.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::screening::{Item, Outcome, Reason, Role, screen_id};
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// let index = xiaoqu::Index::build(&cfg);
+    /// let role = Role::Candidate { commitment_signed: true };
+    /// // p-13 works for the street office and owns no unit in the compound.
+    /// let s = screen_id(&index, &xiaoqu::Policy::default(), "p-13", "c-guokeyuan", cfg.as_of, role).ok_or("unknown id")?;
+    /// assert_eq!(s.verdict(Item::IsOwner).map(|v| v.outcome.as_str()), Some("fails"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Passes => "passes",
@@ -359,6 +505,21 @@ impl Outcome {
     }
 
     /// The reasons of a failure (empty otherwise).
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::screening::{Item, Outcome, Reason, Role, screen_id};
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// let index = xiaoqu::Index::build(&cfg);
+    /// let role = Role::Candidate { commitment_signed: true };
+    /// // p-13 works for the street office and owns no unit in the compound.
+    /// let s = screen_id(&index, &xiaoqu::Policy::default(), "p-13", "c-guokeyuan", cfg.as_of, role).ok_or("unknown id")?;
+    /// let owner = s.verdict(Item::IsOwner).ok_or("screened")?;
+    /// assert_eq!(owner.outcome.reasons().len(), 1);
+    /// let crime = s.verdict(Item::NoRecentCrime).ok_or("screened")?;
+    /// assert!(crime.outcome.reasons().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn reasons(&self) -> &[Reason] {
         match self {
             Self::Fails(r) => r,
@@ -368,6 +529,20 @@ impl Outcome {
 }
 
 /// The verdict on one enabled item, with what a reader needs to weigh it.
+///
+/// # Example
+/// ```
+/// use xiaoqu::screening::{Item, Outcome, Reason, Role, screen_id};
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let index = xiaoqu::Index::build(&cfg);
+/// let role = Role::Candidate { commitment_signed: true };
+/// // p-13 works for the street office and owns no unit in the compound.
+/// let s = screen_id(&index, &xiaoqu::Policy::default(), "p-13", "c-guokeyuan", cfg.as_of, role).ok_or("unknown id")?;
+/// let v = s.verdict(Item::IsOwner).ok_or("screened")?;
+/// assert_eq!((v.item.code().as_str(), v.severity), ("NL001", xiaoqu::Severity::Error));
+/// assert!(!v.citation.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
     /// The item.
@@ -383,6 +558,19 @@ pub struct Verdict {
 }
 
 /// The verdicts on every enabled item for one person.
+///
+/// # Example
+/// ```
+/// use xiaoqu::screening::{Item, Outcome, Reason, Role, screen_id};
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let index = xiaoqu::Index::build(&cfg);
+/// let role = Role::Candidate { commitment_signed: true };
+/// // p-13 works for the street office and owns no unit in the compound.
+/// let s = screen_id(&index, &xiaoqu::Policy::default(), "p-13", "c-guokeyuan", cfg.as_of, role).ok_or("unknown id")?;
+/// assert_eq!((s.person.as_str(), s.compound.as_str(), s.on), ("p-13", "c-guokeyuan", cfg.as_of));
+/// assert!(s.verdicts.iter().all(|v| v.item.code().as_str().starts_with("NL")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Screening {
     /// The person screened.
@@ -397,16 +585,54 @@ pub struct Screening {
 
 impl Screening {
     /// Whether any item fails.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::screening::{Item, Outcome, Reason, Role, screen_id};
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// let index = xiaoqu::Index::build(&cfg);
+    /// let role = Role::Candidate { commitment_signed: true };
+    /// // p-13 works for the street office and owns no unit in the compound.
+    /// let s = screen_id(&index, &xiaoqu::Policy::default(), "p-13", "c-guokeyuan", cfg.as_of, role).ok_or("unknown id")?;
+    /// assert!(s.fails());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn fails(&self) -> bool {
         self.verdicts.iter().any(|v| matches!(v.outcome, Outcome::Fails(_)))
     }
 
     /// The failed verdicts.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::screening::{Item, Outcome, Reason, Role, screen_id};
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// let index = xiaoqu::Index::build(&cfg);
+    /// let role = Role::Candidate { commitment_signed: true };
+    /// // p-13 works for the street office and owns no unit in the compound.
+    /// let s = screen_id(&index, &xiaoqu::Policy::default(), "p-13", "c-guokeyuan", cfg.as_of, role).ok_or("unknown id")?;
+    /// let failed: Vec<Item> = s.failures().map(|v| v.item).collect();
+    /// assert!(failed.contains(&Item::IsOwner));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn failures(&self) -> impl Iterator<Item = &Verdict> {
         self.verdicts.iter().filter(|v| matches!(v.outcome, Outcome::Fails(_)))
     }
 
     /// The verdict on one item, if it was screened.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::screening::{Item, Outcome, Reason, Role, screen_id};
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// let index = xiaoqu::Index::build(&cfg);
+    /// let role = Role::Candidate { commitment_signed: true };
+    /// // p-13 works for the street office and owns no unit in the compound.
+    /// let s = screen_id(&index, &xiaoqu::Policy::default(), "p-13", "c-guokeyuan", cfg.as_of, role).ok_or("unknown id")?;
+    /// assert!(s.verdict(Item::NoFeeArrears).is_none()); // contested: not screened by default
+    /// assert!(s.verdict(Item::IsOwner).is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn verdict(&self, item: Item) -> Option<&Verdict> {
         self.verdicts.iter().find(|v| v.item == item)
     }

@@ -33,6 +33,15 @@
 //!   policy's `disclosure_period`, `disclosure_grace_days` and `audit_due_days`: periods due by
 //!   `as_of` with no covering record made in time. They are counted whether or not the policy
 //!   runs those rules: a summary reports the state of the books, not the audit.
+//!
+//! # Example
+//! ```
+//! let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+//! let summary = xiaoqu::summary::summarize(&cfg, &cfg.policy()?);
+//! assert_eq!(summary.totals.party_share.percent().as_deref(), Some("60.0%"));
+//! assert!(summary.to_text(xiaoqu::Lang::En).contains("60.0%"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod render;
 
@@ -57,6 +66,14 @@ use crate::voting;
 /// An exact rate `num/den` with a rendered percentage.
 ///
 /// Serialized as `{ "num", "den", "percent" }`, `percent` being `null` when `den` is 0.
+///
+/// # Example
+/// ```
+/// use xiaoqu::summary::Rate;
+/// let r = Rate::new(3, 5);
+/// assert_eq!((r.to_string(), r.percent().as_deref()), ("3/5".to_owned(), Some("60.0%")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Rate {
     /// The part counted (compounds with a branch, party members…).
@@ -67,6 +84,13 @@ pub struct Rate {
 
 impl Rate {
     /// `num/den`.
+    ///
+    /// # Example
+    /// ```
+    /// let r = xiaoqu::summary::Rate::new(1, 3);
+    /// assert_eq!((r.num, r.den), (1, 3));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn new(num: u64, den: u64) -> Self {
         Self { num, den }
     }
@@ -111,6 +135,16 @@ impl Serialize for Rate {
 }
 
 /// The books of one joint account as of the summary's date.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let summary = xiaoqu::summary::summarize(&cfg, &cfg.policy()?);
+/// let account = summary.compounds[0].joint_account.as_ref().ok_or("no account")?;
+/// assert_eq!(account.balance.map(|m| m.to_string()).as_deref(), Some("4060.00"));
+/// assert_eq!(account.disclosures_overdue, 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct AccountSummary {
@@ -130,6 +164,16 @@ pub struct AccountSummary {
 }
 
 /// The figures of one compound.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let summary = xiaoqu::summary::summarize(&cfg, &cfg.policy()?);
+/// let c = &summary.compounds[0];
+/// assert_eq!((c.id.as_str(), c.one_shoulder), ("c-guokeyuan", true));
+/// assert_eq!(c.party_share.and_then(|r| r.percent()).as_deref(), Some("60.0%"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct CompoundSummary {
@@ -170,6 +214,15 @@ pub struct CompoundSummary {
 }
 
 /// The figures of a group of compounds: the whole document, or one street.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let summary = xiaoqu::summary::summarize(&cfg, &cfg.policy()?);
+/// assert_eq!(summary.totals.compounds, 1);
+/// assert_eq!(summary.totals.coverage.to_string(), "1/1");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Totals {
@@ -210,6 +263,15 @@ pub struct Totals {
 }
 
 /// The compounds under one street party working committee (街道党工委).
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let summary = xiaoqu::summary::summarize(&cfg, &cfg.policy()?);
+/// let street = summary.streets.first().ok_or("no street")?;
+/// assert_eq!(street.totals.compounds, 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct StreetSummary {
@@ -222,6 +284,14 @@ pub struct StreetSummary {
 }
 
 /// The summary of a whole document.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let summary = xiaoqu::summary::summarize(&cfg, &cfg.policy()?);
+/// assert_eq!((summary.compounds.len(), summary.totals.formation_rate.to_string()), (1, "1/1".to_owned()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct DistrictSummary {

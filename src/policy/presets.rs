@@ -32,6 +32,15 @@ use super::value::ParamValue;
 use crate::report::RuleCode;
 
 /// A parameter value as a preset writes it (the same forms a profile accepts).
+///
+/// # Example
+/// ```
+/// use xiaoqu::policy::{PresetValue, city_preset};
+/// let shanghai = city_preset("shanghai").ok_or("no such city")?;
+/// let term = shanghai.params.iter().find(|p| p.name == "term_min_years").ok_or("not set")?;
+/// assert_eq!(term.value, PresetValue::Int(3));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PresetValue {
     /// An integer.
@@ -60,6 +69,15 @@ impl PresetValue {
 }
 
 /// A rule a city's regulation switches on, with the article its findings cite.
+///
+/// # Example
+/// ```
+/// use xiaoqu::RuleCode;
+/// let shanghai = xiaoqu::policy::city_preset("shanghai").ok_or("no such city")?;
+/// let rule = shanghai.rules.iter().find(|r| r.code == RuleCode::Ja013).ok_or("not switched on")?;
+/// assert!(rule.citation.starts_with("上海市住宅物业管理规定"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PresetRule {
     /// The rule.
@@ -69,6 +87,15 @@ pub struct PresetRule {
 }
 
 /// A parameter a city's regulation sets.
+///
+/// # Example
+/// ```
+/// let beijing = xiaoqu::policy::city_preset("beijing").ok_or("no such city")?;
+/// let leader = beijing.params.iter().find(|p| p.name == "prep_group_leader").ok_or("not set")?;
+/// assert_eq!(leader.citation, "北京市物业管理条例 第三十一条");
+/// assert!(leader.rules.contains(&xiaoqu::RuleCode::El003));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PresetParam {
     /// The parameter's name (as in `RULES.md` and profiles).
@@ -82,6 +109,13 @@ pub struct PresetParam {
 }
 
 /// A city preset: `default` plus what the city's regulation changes.
+///
+/// # Example
+/// ```
+/// let hangzhou = xiaoqu::policy::city_preset("hangzhou").ok_or("no such city")?;
+/// assert_eq!((hangzhou.base, hangzhou.regulation), ("default", "杭州市物业管理条例"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CityPreset {
     /// Preset name.
@@ -97,6 +131,13 @@ pub struct CityPreset {
 }
 
 /// The city presets, in the order of [`super::PRESETS`].
+///
+/// # Example
+/// ```
+/// let names: Vec<&str> = xiaoqu::policy::CITY_PRESETS.iter().map(|c| c.name).collect();
+/// assert_eq!(names, ["beijing", "shanghai", "hangzhou"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const CITY_PRESETS: &[CityPreset] = &[BEIJING, SHANGHAI, HANGZHOU];
 
 /// The city preset of that name.

@@ -11,6 +11,16 @@ use crate::model::{Party, Ratio};
 ///
 /// Fractions are strings (`"1/2"`, `"0.5"`): a JSON number with a fraction is refused, as
 /// everywhere in this crate, so that nothing is rounded.
+///
+/// # Example
+/// ```
+/// use xiaoqu::policy::ParamValue;
+/// let mut policy = xiaoqu::Policy::default();
+/// policy.set_param("liaison_span", &ParamValue::Str("8..=12".into()))?;
+/// policy.set_param("small_compound_max_households", &ParamValue::Null)?; // unset an optional one
+/// assert!(policy.set_param("filing_days", &ParamValue::Str("thirty".into())).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParamValue {
     /// `null`: unset an optional parameter.
@@ -103,6 +113,16 @@ impl<'de> Deserialize<'de> for ParamValue {
 }
 
 /// A type a parameter can have.
+///
+/// # Example
+/// ```
+/// use xiaoqu::policy::{ParamType, ParamValue, Range};
+/// let r = Range::from_value(&ParamValue::Str("10..=15".into()))?;
+/// assert_eq!(r, Range::new(10, 15));
+/// assert_eq!(r.to_value(), ParamValue::Str("10..=15".into()));
+/// assert!(Range::from_value(&ParamValue::Str("15..=10".into())).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub trait ParamType: Sized {
     /// What a value of the type looks like, for error messages and `explain`.
     const KIND: &'static str;
@@ -213,6 +233,13 @@ impl ParamType for Party {
 }
 
 /// An inclusive range of whole numbers, written `"10..=15"` or `[10, 15]`.
+///
+/// # Example
+/// ```
+/// let span = xiaoqu::Policy::default().params().liaison_span;
+/// assert_eq!(span.to_string(), "10..=15");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Range {
     /// Smallest allowed.
@@ -223,10 +250,25 @@ pub struct Range {
 
 impl Range {
     /// `min..=max`.
+    ///
+    /// # Example
+    /// ```
+    /// let r = xiaoqu::policy::Range::new(18, 75);
+    /// assert_eq!((r.min, r.max), (18, 75));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn new(min: u32, max: u32) -> Self {
         Self { min, max }
     }
     /// Whether `n` is inside, bounds included.
+    ///
+    /// # Example
+    /// ```
+    /// let r = xiaoqu::policy::Range::new(10, 15);
+    /// assert!(r.contains(10) && r.contains(15)); // bounds included
+    /// assert!(!r.contains(9) && !r.contains(16));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn contains(self, n: u64) -> bool {
         u64::from(self.min) <= n && n <= u64::from(self.max)
     }
@@ -266,6 +308,14 @@ impl ParamType for Range {
 }
 
 /// A share threshold: `>1/2` (过半数, strictly more) or `>=1/2` (半数以上, at least).
+///
+/// # Example
+/// ```
+/// use xiaoqu::policy::Threshold;
+/// assert_eq!(Threshold::MORE_THAN_HALF.to_string(), ">1/2");
+/// assert_eq!(Threshold::AT_LEAST_HALF.to_string(), ">=1/2");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Threshold {
     /// Whether the bound itself meets the threshold.
@@ -276,11 +326,34 @@ pub struct Threshold {
 
 impl Threshold {
     /// More than half (过半数).
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::policy::Threshold;
+    /// assert!(!Threshold::MORE_THAN_HALF.met_by(3, 6)); // 过半数: exactly half is not enough
+    /// assert!(Threshold::MORE_THAN_HALF.met_by(4, 6));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const MORE_THAN_HALF: Self = Self { inclusive: false, ratio: Ratio::HALF };
     /// At least half (半数以上).
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::policy::Threshold;
+    /// assert!(Threshold::AT_LEAST_HALF.met_by(3, 6)); // 半数以上: half is enough
+    /// assert!(!Threshold::AT_LEAST_HALF.met_by(2, 6));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const AT_LEAST_HALF: Self = Self { inclusive: true, ratio: Ratio::HALF };
 
     /// Whether `part` out of `whole` meets the threshold (exact integer arithmetic).
+    ///
+    /// # Example
+    /// ```
+    /// let quorum = xiaoqu::Policy::default().params().committee_quorum;
+    /// assert!(quorum.met_by(3, 5) && !quorum.met_by(2, 4));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn met_by(self, part: u64, whole: u64) -> bool {
         if self.inclusive { self.ratio.reached_by(part, whole) } else { self.ratio.exceeded_by(part, whole) }
     }

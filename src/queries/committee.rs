@@ -16,6 +16,17 @@
 //! - **A re-election is recorded** when the compound lists an election of kind `re_election` whose
 //!   assembly vote opened after `elected_on`: one opened earlier is the vote that elected the
 //!   sitting committee (or an older one), not its successor.
+//!
+//! # Example
+//! ```
+//! use xiaoqu::queries::committee::{voting_members, was_candidate};
+//! let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+//! let compound = &cfg.compounds[0];
+//! let committee = compound.owners_committee.as_ref().ok_or("no committee")?;
+//! assert_eq!(voting_members(committee).count(), 5);
+//! assert_eq!(was_candidate(compound, "p-01"), Some(true));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::collections::HashSet;
 
@@ -164,6 +175,14 @@ pub fn was_candidate(compound: &Compound, person: &str) -> Option<bool> {
 }
 
 /// How many members a committee has against how many seats it was elected to fill.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let s = xiaoqu::queries::committee::strength(&cfg.compounds[0]).ok_or("no committee")?;
+/// assert_eq!((s.members, s.seats, s.election.map(|e| e.as_str())), (5, 5, Some("el-2024")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Strength<'a> {
     /// Members other than alternates ([`voting_members`]).
@@ -214,6 +233,16 @@ pub fn strength(compound: &Compound) -> Option<Strength<'_>> {
 }
 
 /// Where a committee stands in its term on a date.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let committee = cfg.compounds[0].owners_committee.as_ref().ok_or("no committee")?;
+/// let s = xiaoqu::queries::committee::term_status(committee, cfg.as_of, xiaoqu::Policy::default().params());
+/// assert_eq!(s.term_end.to_string(), "2029-06-14");
+/// assert!(s.days_left > 0 && !s.expired);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TermStatus {
     /// The last day of the term.
@@ -261,6 +290,18 @@ pub fn term_status(committee: &OwnersCommittee, as_of: NaiveDate, params: &Param
 }
 
 /// Whether a term's length is allowed.
+///
+/// # Example
+/// ```
+/// use xiaoqu::queries::committee::{TermLength, term_length};
+/// let mut cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let shanghai = xiaoqu::Policy::preset("shanghai")?; // terms of 3 to 5 years
+/// let committee = cfg.compounds[0].owners_committee.as_mut().ok_or("no committee")?;
+/// committee.term_end = xiaoqu::dates::term_last_day(committee.elected_on, 2).ok_or("date")?;
+/// assert!(matches!(term_length(committee, shanghai.params()), TermLength::TooShort { .. }));
+/// assert_eq!(term_length(committee, xiaoqu::Policy::default().params()), TermLength::Allowed);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TermLength {
@@ -311,6 +352,16 @@ pub fn term_length(committee: &OwnersCommittee, params: &Params) -> TermLength {
 
 /// Whether a step due within some days after the election (first meeting, filing) was taken in
 /// time, judged on the audit date.
+///
+/// # Example
+/// ```
+/// use xiaoqu::queries::committee::{Timeliness, filing_status};
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let committee = cfg.compounds[0].owners_committee.as_ref().ok_or("no committee")?;
+/// // Filed 2024-07-10, 25 days after the election of 2024-06-15: on time within 30 days.
+/// assert!(matches!(filing_status(committee, cfg.as_of, xiaoqu::Policy::default().params()), Timeliness::OnTime { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Timeliness {

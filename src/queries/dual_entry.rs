@@ -9,6 +9,15 @@
 //! only when one falls vacant (domain-rules.md §5.2, R079: BJ Art 39, 41; HZ Art 28), so the
 //! committee's composition — its party share, who is cross-appointed — is that of its seated
 //! members. [`property_company_ties`] takes any person, so a caller decides whom to ask about.
+//!
+//! # Example
+//! ```
+//! let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+//! let crossed = xiaoqu::queries::dual_entry::cross_appointed(&cfg.compounds[0]);
+//! assert!(!crossed.is_empty());
+//! assert!(xiaoqu::queries::dual_entry::one_shoulder(&cfg.compounds[0]));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use chrono::NaiveDate;
 
@@ -51,6 +60,15 @@ pub fn cross_appointed(compound: &Compound) -> Vec<&PersonId> {
 }
 
 /// How many of the owners' committee's seated members are party members.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let index = xiaoqu::Index::build(&cfg);
+/// let share = xiaoqu::queries::dual_entry::committee_party_share(&index, &cfg.compounds[0]).ok_or("no committee")?;
+/// assert_eq!((share.party_members, share.members), (3, 5));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PartyShare {
     /// Seated members who are party members (党员).
@@ -123,6 +141,15 @@ pub fn one_shoulder(compound: &Compound) -> bool {
 }
 
 /// How the employed person is related to the person asked about.
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::Relation;
+/// use xiaoqu::queries::dual_entry::TieRelation;
+/// assert_eq!((TieRelation::Oneself.as_str(), TieRelation::Oneself.zh()), ("self", "本人"));
+/// assert_eq!(TieRelation::Relative(Relation::Spouse).to_string(), "spouse");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TieRelation {
@@ -134,6 +161,13 @@ pub enum TieRelation {
 
 impl TieRelation {
     /// `"self"`, or the relation as written in documents (`"spouse"`, `"child"`…).
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::queries::dual_entry::TieRelation;
+    /// assert_eq!(TieRelation::Relative(xiaoqu::model::Relation::Child).as_str(), "child");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Oneself => "self",
@@ -142,6 +176,13 @@ impl TieRelation {
     }
 
     /// The Chinese word (本人, 配偶, 子女…).
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::queries::dual_entry::TieRelation;
+    /// assert_eq!(TieRelation::Relative(xiaoqu::model::Relation::Spouse).zh(), "配偶");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn zh(self) -> &'static str {
         match self {
             Self::Oneself => "本人",
@@ -164,6 +205,18 @@ impl std::fmt::Display for TieRelation {
 
 /// One tie between a person and a company: who is employed there, how they are related to the
 /// person asked about, and the employment.
+///
+/// # Example
+/// ```
+/// use xiaoqu::queries::dual_entry::{TieRelation, property_company_ties};
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let index = xiaoqu::Index::build(&cfg);
+/// let (p12, company) = ("p-12".parse()?, "org-pm-hongxing".parse()?);
+/// let ties = property_company_ties(&index, &p12, &company, cfg.as_of);
+/// let tie = ties.first().ok_or("p-12 works there")?;
+/// assert_eq!((tie.person.as_str(), tie.relation, tie.employment.role.as_str()), ("p-12", TieRelation::Oneself, "project_manager"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tie<'a> {
     /// The employed person.

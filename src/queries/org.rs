@@ -12,6 +12,14 @@
 //! liaison household or one of the units it links. A building without units and without a group
 //! is not covered: nothing links it. Only units of the compound itself count; a linked id that
 //! names another compound's unit, or no unit, reaches nothing here (ORG009 and CFG001 report it).
+//!
+//! # Example
+//! ```
+//! let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+//! assert!(xiaoqu::queries::org::uncovered_buildings(&cfg.compounds[0]).is_empty());
+//! assert!(xiaoqu::queries::org::households_covered(&cfg.compounds[0]) > 0);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::collections::HashSet;
 
@@ -33,6 +41,15 @@ fn reached_units(compound: &Compound) -> HashSet<&str> {
 }
 
 /// How one building is covered by the party organisation.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let coverage = xiaoqu::queries::org::building_coverage(&cfg.compounds[0]);
+/// let first = coverage.first().ok_or("no building")?;
+/// assert!(first.units > 0 && (first.has_group || first.unreached.is_empty()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct BuildingCoverage<'a> {
@@ -131,6 +148,16 @@ pub fn households_covered(compound: &Compound) -> usize {
 }
 
 /// A level of the party chain above a compound's households.
+///
+/// # Example
+/// ```
+/// use xiaoqu::queries::org::{ChainLevel, party_chain};
+/// let mut cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// cfg.compounds[0].party_branch = None;
+/// let index = xiaoqu::Index::build(&cfg);
+/// assert_eq!(party_chain(&index, &cfg.compounds[0]).broken(), [ChainLevel::Branch]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ChainLevel {
@@ -143,6 +170,16 @@ pub enum ChainLevel {
 }
 
 /// One organisation link of the chain, as the document gives it.
+///
+/// # Example
+/// ```
+/// use xiaoqu::queries::org::{Link, party_chain};
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let index = xiaoqu::Index::build(&cfg);
+/// let chain = party_chain(&index, &cfg.compounds[0]);
+/// assert!(matches!(chain.community, Link::Found(o) if o.id.as_str() == "org-community-haixia"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Link<'a> {
@@ -160,17 +197,44 @@ pub enum Link<'a> {
 
 impl Link<'_> {
     /// Whether the link is present and of the right kind.
+    ///
+    /// # Example
+    /// ```
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// let index = xiaoqu::Index::build(&cfg);
+    /// assert!(xiaoqu::queries::org::party_chain(&index, &cfg.compounds[0]).street.is_found());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_found(&self) -> bool {
         matches!(self, Self::Found(_))
     }
 
     /// Whether the link is known to be broken (absent, dangling or of the wrong kind).
+    ///
+    /// # Example
+    /// ```
+    /// let mut cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// cfg.compounds[0].community = "org-nowhere".parse()?;
+    /// let index = xiaoqu::Index::build(&cfg);
+    /// let chain = xiaoqu::queries::org::party_chain(&index, &cfg.compounds[0]);
+    /// assert!(chain.community.is_broken() && !chain.street.is_broken()); // the street is not looked at
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_broken(&self) -> bool {
         matches!(self, Self::Absent | Self::Unresolved(_) | Self::WrongKind(_))
     }
 }
 
 /// The chain 街道党工委—社区党委—小区党支部 above one compound (ORG001, ORG005).
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let index = xiaoqu::Index::build(&cfg);
+/// let chain = xiaoqu::queries::org::party_chain(&index, &cfg.compounds[0]);
+/// assert!(chain.branch.is_some() && chain.is_complete());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct PartyChain<'a> {
@@ -184,6 +248,15 @@ pub struct PartyChain<'a> {
 
 impl PartyChain<'_> {
     /// Whether every level is present and of the right kind.
+    ///
+    /// # Example
+    /// ```
+    /// let mut cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// cfg.compounds[0].party_branch = None;
+    /// let index = xiaoqu::Index::build(&cfg);
+    /// assert!(!xiaoqu::queries::org::party_chain(&index, &cfg.compounds[0]).is_complete());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_complete(&self) -> bool {
         self.branch.is_some() && self.community.is_found() && self.street.is_found()
     }
