@@ -13,6 +13,15 @@ use serde::{Deserialize, Serialize};
 use super::{Diagnostic, Report, RuleCode};
 
 /// One accepted finding: rule code, compound (absent for document-level findings) and subject.
+///
+/// # Example
+/// ```
+/// let entry: xiaoqu::report::BaselineEntry =
+///     serde_json::from_str(r#"{ "code": "CFG005", "compound": "c-guokeyuan", "subject": "u-1-202" }"#)?;
+/// assert_eq!((entry.code, entry.compound.as_deref()), (xiaoqu::RuleCode::Cfg005, Some("c-guokeyuan")));
+/// assert!(serde_json::from_str::<xiaoqu::report::BaselineEntry>(r#"{ "code": "CFG005", "subject": "u", "line": 3 }"#).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BaselineEntry {
@@ -43,6 +52,16 @@ impl BaselineEntry {
 }
 
 /// A set of accepted findings.
+///
+/// # Example
+/// ```
+/// let mut cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// cfg.compounds[0].units[3].area = "0.00".parse()?;
+/// let baseline = xiaoqu::report::Baseline::from_report(&xiaoqu::audit(&cfg, &cfg.policy()?));
+/// assert_eq!(baseline.version, 1);
+/// assert!(baseline.to_json_string()?.contains(r#""subject": "u-1-202""#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
@@ -58,6 +77,21 @@ const fn version_one() -> u32 {
 }
 
 /// What applying a baseline did.
+///
+/// # Example
+/// ```
+/// let baseline = xiaoqu::report::Baseline::from_json_str(
+///     r#"{ "entries": [ { "code": "CFG005", "compound": "c-guokeyuan", "subject": "u-1-202" },
+///                      { "code": "CFG005", "compound": "c-guokeyuan", "subject": "u-1-101" } ] }"#,
+/// )?;
+/// let mut cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// cfg.compounds[0].units[3].area = "0.00".parse()?;
+/// let (report, outcome) = xiaoqu::audit(&cfg, &cfg.policy()?).apply_baseline(&baseline);
+/// assert!(report.is_clean());
+/// assert_eq!((outcome.suppressed, outcome.used.len()), (1, 1));
+/// assert_eq!(outcome.stale[0].subject, "u-1-101", "u-1-101 has a valid area: the entry is stale");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BaselineOutcome {
     /// How many findings were dropped.

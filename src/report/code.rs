@@ -43,12 +43,29 @@ macro_rules! rule_codes {
 }
 
 /// A string that is not a rule code.
+///
+/// # Example
+/// ```
+/// let err = "CFG999".parse::<xiaoqu::RuleCode>().err().ok_or("parsed")?;
+/// assert_eq!(err, xiaoqu::report::UnknownCode("CFG999".to_owned()));
+/// assert_eq!(err.to_string(), "unknown rule code `CFG999`");
+/// assert_eq!("CFG005".parse::<xiaoqu::RuleCode>()?, xiaoqu::RuleCode::Cfg005);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown rule code `{0}`")]
 pub struct UnknownCode(pub String);
 
 impl RuleCode {
     /// The family prefix (`"CFG"`, `"JA"`…).
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::RuleCode;
+    /// assert_eq!("JA003".parse::<RuleCode>()?.family(), "JA");
+    /// assert_eq!(RuleCode::Cfg005.family(), "CFG");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn family(self) -> &'static str {
         let s = self.as_str();
         s.get(..s.len().saturating_sub(3)).unwrap_or(s)

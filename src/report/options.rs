@@ -6,6 +6,20 @@ use super::{Diagnostic, FactValue, Lang};
 use crate::config::GovernanceConfig;
 
 /// The text of the audited document, to point findings at lines (SARIF regions).
+///
+/// # Example
+/// ```
+/// use xiaoqu::report::{ReportOptions, Source};
+/// let text = xiaoqu::example::GUOKEYUAN_JSON.replacen(r#""area": "102.30""#, r#""area": "0""#, 1);
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(&text)?;
+/// let report = xiaoqu::audit(&cfg, &cfg.policy()?);
+/// let opts = ReportOptions::new().artifact_uri("doc.json").source(Source::Json(text.as_bytes()));
+/// let sarif = report.to_sarif_value(&opts);
+/// let region = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+/// let line = text.lines().position(|l| l.contains(r#""area": "0""#)).ok_or("no line")? + 1;
+/// assert_eq!(region["startLine"].as_u64(), Some(line as u64));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Source<'a> {

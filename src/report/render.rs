@@ -9,12 +9,42 @@ use super::options::NameBook;
 use super::{Diagnostic, FactValue, Lang, Report, ReportOptions, Severity};
 
 /// The tool's name and version, as written in reports.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let json: serde_json::Value = serde_json::from_str(&xiaoqu::audit(&cfg, &cfg.policy()?).to_json_string(xiaoqu::Lang::Zh)?)?;
+/// assert_eq!(json["tool"]["name"], xiaoqu::report::TOOL_NAME);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const TOOL_NAME: &str = "xiaoqu";
 /// The crate version.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let sarif = xiaoqu::audit(&cfg, &cfg.policy()?).to_sarif_value(&xiaoqu::report::ReportOptions::new());
+/// assert_eq!(sarif["runs"][0]["tool"]["driver"]["version"], xiaoqu::report::TOOL_VERSION);
+/// assert_eq!(xiaoqu::report::TOOL_VERSION.split('.').count(), 3);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// A [`Report`] bound to rendering options, serializable with the normative keys of `SPEC.md`
 /// (and, only when names were asked for, a `names` object per diagnostic: person id to name).
+///
+/// # Example
+/// ```
+/// let mut cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// cfg.compounds[0].owners_committee.as_mut().ok_or("no committee")?.members.pop();
+/// let report = xiaoqu::audit(&cfg, &cfg.policy()?);
+/// let view: xiaoqu::report::ReportView<'_> = report.view(xiaoqu::Lang::En);
+/// let json = serde_json::to_value(view)?;
+/// assert_eq!(json["diagnostics"][0]["code"], "CM001");
+/// assert_eq!(json["diagnostics"][0]["facts"]["members"], 4);
+/// assert_eq!(json["summary"]["errors"], 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct ReportView<'a> {
     report: &'a Report,

@@ -16,10 +16,26 @@ use super::{Diagnostic, FactValue, Lang, Report, ReportOptions, Severity, locate
 use crate::rules::{RuleMeta, catalogue};
 
 /// The `$schema` written in SARIF logs: the OASIS 2.1.0 schema (errata 01).
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let log = xiaoqu::audit(&cfg, &cfg.policy()?).to_sarif_value(&xiaoqu::report::ReportOptions::new());
+/// assert_eq!(log["$schema"], xiaoqu::report::SARIF_SCHEMA);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const SARIF_SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 /// Where users learn about the tool (`tool.driver.informationUri`).
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let log = xiaoqu::audit(&cfg, &cfg.policy()?).to_sarif_value(&xiaoqu::report::ReportOptions::new());
+/// assert_eq!(log["runs"][0]["tool"]["driver"]["informationUri"], xiaoqu::report::TOOL_INFORMATION_URI);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const TOOL_INFORMATION_URI: &str = "https://docs.rs/xiaoqu";
 
 /// The key of the fingerprint in `partialFingerprints`.
