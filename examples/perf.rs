@@ -23,6 +23,7 @@
 //! `--audit-only`: generates the district and audits it `reps` times (for a profiler).
 //! `--families`: the audit time of each rule family alone (default with the others off).
 //!
+//! `--json FILE`: writes the district (`--compounds N`) as one JSON document.
 //! Also `--ndjson FILE [--copies K]`: writes the district as NDJSON (one compound per line,
 //! [`xiaoqu::stream::split_district`]) K times over, for the streaming memory measurement.
 
@@ -41,6 +42,7 @@ struct Args {
     reps: usize,
     seed: u64,
     ndjson: Option<String>,
+    json: Option<String>,
     copies: usize,
     probe: Option<String>,
     file: Option<String>,
@@ -55,6 +57,7 @@ fn args() -> Result<Args, String> {
         reps: 7,
         seed: 7,
         ndjson: None,
+        json: None,
         copies: 1,
         probe: None,
         file: None,
@@ -79,6 +82,7 @@ fn args() -> Result<Args, String> {
             "--reps" => a.reps = n()?.max(1),
             "--seed" => a.seed = value.parse().map_err(|e| format!("--seed: {e}"))?,
             "--ndjson" => a.ndjson = Some(value),
+            "--json" => a.json = Some(value),
             "--copies" => a.copies = n()?.max(1),
             "--probe-memory" => a.probe = Some(value),
             "--file" => a.file = Some(value),
@@ -283,6 +287,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if let Some(path) = &a.ndjson {
         return write_ndjson(path, &a);
+    }
+    if let Some(path) = &a.json {
+        // The district as one pretty JSON document (people shuffled as measured).
+        return Ok(std::fs::write(path, district(a.large, a.seed)?.1)?);
     }
     if a.families {
         return per_family(a.large, &a);

@@ -142,6 +142,12 @@ impl GovernanceConfig {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json_slice(bytes: &[u8]) -> Result<Self, LoadError> {
+        // The fast path: a plain typed parse. Tracking the path costs a string per key, so it
+        // is paid only when the document fails, by parsing it again to name where.
+        if let Ok(cfg) = serde_json::from_slice::<Self>(bytes) {
+            cfg.check_profile(error::Text::Json(bytes))?;
+            return Ok(cfg);
+        }
         let mut de = serde_json::Deserializer::from_slice(bytes);
         let cfg: Self = serde_path_to_error::deserialize(&mut de).map_err(|e| LoadError::from_json(e, bytes))?;
         de.end().map_err(|e| LoadError::from_json_plain(&e, bytes))?;

@@ -16,14 +16,19 @@ mod org;
 mod voting;
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 pub use catalogue::{RuleMeta, catalogue, meta};
 
 use crate::config::GovernanceConfig;
 use crate::index::Index;
-use crate::model::CompoundId;
+use crate::model::{Assembly, Compound, CompoundId, MatterRef};
+use crate::policy::Abstention;
 use crate::policy::Policy;
 use crate::report::{Diagnostic, FactValue, Path, Report, RuleCode, Severity, Text};
+use crate::voting::{AssemblyTally, ResolutionStatus};
 
 /// A finding before the policy gives it a severity.
 #[derive(Debug, Clone)]
@@ -86,11 +91,50 @@ pub(crate) struct Ctx<'a> {
     pub(crate) index: &'a Index<'a>,
     pub(crate) policy: &'a Policy,
     out: Vec<Diagnostic>,
+    /// Tallies made during the audit, by the address of the assembly, the abstention rule and
+    /// whether developer-held units were checked against the organisations.
+    tallies: RefCell<HashMap<(usize, Abstention, bool), Rc<AssemblyTally>>>,
 }
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(cfg: &'a GovernanceConfig, index: &'a Index<'a>, policy: &'a Policy) -> Self {
-        Self { cfg, index, policy, out: Vec::new() }
+        Self { cfg, index, policy, out: Vec::new(), tallies: RefCell::new(HashMap::new()) }
+    }
+
+    /// [`voting::resolution_status`](crate::voting::resolution_status), counting each
+    /// assembly once per audit however many entries or uses cite it.
+    pub(crate) fn resolution_status(
+        &self,
+        compound: &Compound,
+        r: &MatterRef,
+        abstention: Abstention,
+    ) -> ResolutionStatus {
+        crate::voting::resolution_status_by(compound, r, |a| self.tally(compound, a, abstention, false))
+    }
+
+    /// The tally of an assembly, made once per audit: with the developer check against the
+    /// document's organisations (`with_orgs`, as the AV rules count) or without it (as
+    /// `resolution_status` counts). The two differ only for a compound with a developer-held
+    /// unit, so elsewhere they share one tally.
+    pub(crate) fn tally(
+        &self,
+        compound: &Compound,
+        a: &Assembly,
+        abstention: Abstention,
+        with_orgs: bool,
+    ) -> Rc<AssemblyTally> {
+        let with_orgs = with_orgs && compound.units.iter().any(|u| u.developer_held.is_some());
+        let key = (std::ptr::from_ref(a).addr(), abstention, with_orgs);
+        if let Some(t) = self.tallies.borrow().get(&key) {
+            return Rc::clone(t);
+        }
+        let t = Rc::new(if with_orgs {
+            crate::voting::tally_assembly_with_orgs(compound, a, abstention, &self.cfg.organizations)
+        } else {
+            crate::voting::tally_assembly(compound, a, abstention)
+        });
+        self.tallies.borrow_mut().insert(key, Rc::clone(&t));
+        t
     }
 
     /// Whether a rule runs under the policy; rules return early when it does not.
@@ -124,6 +168,9 @@ impl<'a> Ctx<'a> {
 
 /// Audits a document under a policy. Never panics and never fails: findings are the result.
 ///
+/// With the `parallel` feature the rule families run on rayon's threads (see
+/// [`audit_sequential`] for the one-thread run); the report is the same, in the same order.
+///
 /// # Example
 /// ```
 /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
@@ -132,17 +179,70 @@ impl<'a> Ctx<'a> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn audit(cfg: &GovernanceConfig, policy: &Policy) -> Report {
+    #[cfg(feature = "parallel")]
+    {
+        audit_parallel(cfg, policy)
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        audit_sequential(cfg, policy)
+    }
+}
+
+/// The families in three groups, run one after the other in [`audit_sequential`] and side by
+/// side in the parallel audit. The groups keep catalogue order, so their findings, joined in
+/// group order, are the sequential findings in the sequential order. The AV, JA and MF rules
+/// share one group because the JA and MF rules reuse the AV rules' tallies.
+fn group_structure(ctx: &mut Ctx<'_>) {
+    cfg::check(ctx);
+    org::check(ctx);
+    dual_entry::check(ctx);
+    committee::check(ctx);
+    negative_list::check(ctx);
+    election::check(ctx);
+}
+
+fn group_votes(ctx: &mut Ctx<'_>) {
+    voting::check(ctx);
+    joint_account::check(ctx);
+    maintenance_fund::check(ctx);
+}
+
+fn group_meetings(ctx: &mut Ctx<'_>) {
+    meetings::check(ctx);
+}
+
+/// [`audit`] on the calling thread only, whatever the features: the reference the parallel
+/// audit is tested against, and the better choice inside a caller that already audits many
+/// documents in parallel.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let policy = xiaoqu::Policy::preset("default")?;
+/// assert_eq!(xiaoqu::rules::audit_sequential(&cfg, &policy), xiaoqu::audit(&cfg, &policy));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn audit_sequential(cfg: &GovernanceConfig, policy: &Policy) -> Report {
     let index = Index::build(cfg);
     let mut ctx = Ctx::new(cfg, &index, policy);
-    cfg::check(&mut ctx);
-    org::check(&mut ctx);
-    dual_entry::check(&mut ctx);
-    committee::check(&mut ctx);
-    negative_list::check(&mut ctx);
-    election::check(&mut ctx);
-    voting::check(&mut ctx);
-    joint_account::check(&mut ctx);
-    maintenance_fund::check(&mut ctx);
-    meetings::check(&mut ctx);
+    group_structure(&mut ctx);
+    group_votes(&mut ctx);
+    group_meetings(&mut ctx);
     Report::new(policy.name(), cfg.as_of, cfg.compounds.len(), ctx.finish())
+}
+
+#[cfg(feature = "parallel")]
+fn audit_parallel(cfg: &GovernanceConfig, policy: &Policy) -> Report {
+    let index = Index::build(cfg);
+    let run = |group: fn(&mut Ctx<'_>)| {
+        let mut ctx = Ctx::new(cfg, &index, policy);
+        group(&mut ctx);
+        ctx.finish()
+    };
+    let (mut out, (votes, meetings)) =
+        rayon::join(|| run(group_structure), || rayon::join(|| run(group_votes), || run(group_meetings)));
+    out.extend(votes);
+    out.extend(meetings);
+    Report::new(policy.name(), cfg.as_of, cfg.compounds.len(), out)
 }

@@ -563,13 +563,23 @@ pub enum ResolutionStatus {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn resolution_status(compound: &Compound, r: &MatterRef, abstention: Abstention) -> ResolutionStatus {
+    resolution_status_by(compound, r, |a| count::run(compound, a, abstention, None))
+}
+
+/// [`resolution_status`] with the tally of the assembly supplied by `tally` (the audit keeps
+/// the tallies it has made, so that entries citing one vote count it once).
+pub(crate) fn resolution_status_by<'c, T: std::borrow::Borrow<AssemblyTally>>(
+    compound: &'c Compound,
+    r: &MatterRef,
+    tally: impl FnOnce(&'c Assembly) -> T,
+) -> ResolutionStatus {
     let Some(a) = compound.assemblies.iter().find(|a| a.id == r.assembly) else {
         return ResolutionStatus::Unresolved;
     };
     let Some(m) = a.matters.iter().find(|m| m.id == r.matter) else {
         return ResolutionStatus::Unresolved;
     };
-    let passed = count::run(compound, a, abstention, None).matter(r.matter.as_str()).is_some_and(MatterTally::passed);
+    let passed = tally(a).borrow().matter(r.matter.as_str()).is_some_and(MatterTally::passed);
     if passed {
         ResolutionStatus::Passed { closed_on: a.closed_on, kind: m.kind, amount: m.amount }
     } else {

@@ -165,6 +165,11 @@ struct AuditArgs {
     /// an input could not be read).
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<String>,
+    /// Read each FILE as NDJSON: one document per line, each audited and reported on its own
+    /// (as `FILE:LINE`) with one line in memory at a time. Implied by a `.ndjson` or `.jsonl`
+    /// name.
+    #[arg(long)]
+    ndjson: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -312,11 +317,16 @@ fn audit(args: &AuditArgs, out: &mut Stdout) -> Status {
     let files = if args.files.is_empty() { &stdin[..] } else { &args.files[..] };
 
     let mut status = Status::Clean;
-    let mut sink = ReportSink::new(args, files.len() > 1);
+    let mut sink = ReportSink::new(args, files.len() > 1 || files.iter().any(|f| is_ndjson(f, args)));
     let mut accepted = Baseline::new();
     let mut outcomes = Vec::new();
     for file in files {
         let label = if file == "-" { "<stdin>" } else { file.as_str() };
+        if is_ndjson(file, args) {
+            let kept = (&mut accepted, &mut outcomes);
+            status = status.max(audit_ndjson(file, args, forced.as_ref(), baseline.as_ref(), &mut sink, kept, out));
+            continue;
+        }
         let (cfg, text) = match load_document_text(file) {
             Ok(loaded) => loaded,
             Err(problem) => {
@@ -356,6 +366,73 @@ fn audit(args: &AuditArgs, out: &mut Stdout) -> Status {
     }
     if let Some(path) = &args.write_baseline {
         status = status.max(write_baseline(path, &accepted));
+    }
+    status
+}
+
+/// Whether `file` is read as NDJSON (`--ndjson`, or a `.ndjson` / `.jsonl` name).
+fn is_ndjson(file: &str, args: &AuditArgs) -> bool {
+    args.ndjson
+        || Path::new(file)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ndjson") || e.eq_ignore_ascii_case("jsonl"))
+}
+
+/// `audit` over an NDJSON file: each line is loaded, audited, reported as `FILE:LINE` and
+/// dropped (`xiaoqu::stream`), so memory follows the longest line, not the file. A line that
+/// does not load is reported on stderr with its line number (exit 2) and the next is read.
+fn audit_ndjson(
+    file: &str,
+    args: &AuditArgs,
+    forced: Option<&Policy>,
+    baseline: Option<&Baseline>,
+    sink: &mut ReportSink,
+    (accepted, outcomes): (&mut Baseline, &mut Vec<BaselineOutcome>),
+    out: &mut Stdout,
+) -> Status {
+    let label = if file == "-" { "<stdin>" } else { file };
+    let reader: Box<dyn io::BufRead> = if file == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        match std::fs::File::open(file) {
+            Ok(f) => Box::new(io::BufReader::new(f)),
+            Err(e) => {
+                complain(format_args!("{label}: cannot read: {e}"));
+                return Status::Trouble;
+            }
+        }
+    };
+    let deny = if args.deny == Some(Deny::Warnings) { Severity::Warning } else { Severity::Error };
+    let mut status = Status::Clean;
+    for doc in xiaoqu::stream::documents(reader) {
+        let (line, cfg) = match doc {
+            Ok(d) => d,
+            Err(e) => {
+                complain(format_args!("{label}: {e}"));
+                status = status.max(Status::Trouble);
+                continue;
+            }
+        };
+        let policy = match forced.map_or_else(|| cfg.policy(), |p| Ok(p.clone())) {
+            Ok(p) => p,
+            Err(e) => {
+                complain(format_args!("{label}:{line}: profile: {e}"));
+                status = status.max(Status::Trouble);
+                continue;
+            }
+        };
+        let mut report = xiaoqu::audit(&cfg, &policy);
+        accepted.extend(&report);
+        if let Some(b) = baseline {
+            let (kept, outcome) = report.apply_baseline(b);
+            report = kept;
+            outcomes.push(outcome);
+        }
+        if report.has_at_least(deny) && args.write_baseline.is_none() {
+            status = status.max(Status::Findings);
+        }
+        let name = format!("{label}:{line}");
+        status = status.max(sink.add(&name, (file != "-").then_some(file), &report, &cfg, None, out));
     }
     status
 }

@@ -103,6 +103,11 @@ fn id_unique(ctx: &mut Ctx<'_>) {
         return;
     }
     let cfg = ctx.cfg;
+    // The common case, no duplicate, is decided on borrowed ids; the paths and the findings
+    // are built only when there is one.
+    if !any_duplicate_id(cfg) {
+        return;
+    }
     let mut found = Vec::new();
     let mut seen: HashMap<(&str, String), Path> = HashMap::new();
     let mut check = |kind: &'static str, id: String, compound: Option<&crate::model::CompoundId>, path: Path| {
@@ -182,6 +187,42 @@ fn id_unique(ctx: &mut Ctx<'_>) {
     for f in found {
         ctx.emit(f);
     }
+}
+
+/// Whether any two ids of one kind are equal, with the keys of [`id_unique`] (a matter's or a
+/// meeting matter's id is qualified by its assembly's or meeting's; ids cannot hold `/`).
+fn any_duplicate_id<'a>(cfg: &'a crate::config::GovernanceConfig) -> bool {
+    let mut seen: std::collections::HashSet<(&str, &'a str, &'a str)> = std::collections::HashSet::new();
+    let mut fresh = |kind: &'static str, id: &'a str, sub: &'a str| seen.insert((kind, id, sub));
+    let mut all = cfg.people.iter().all(|p| fresh("person", p.id.as_str(), ""))
+        && cfg.organizations.iter().all(|o| fresh("organization", o.id.as_str(), ""));
+    for c in &cfg.compounds {
+        all = all
+            && fresh("compound", c.id.as_str(), "")
+            && c.buildings.iter().all(|b| fresh("building", b.id.as_str(), ""))
+            && c.units.iter().all(|u| fresh("unit", u.id.as_str(), ""))
+            && c.party_branch.iter().all(|b| fresh("branch", b.id.as_str(), ""))
+            && c.joint_account.iter().all(|a| {
+                fresh("account", a.id.as_str(), "") && a.entries.iter().all(|e| fresh("entry", e.id.as_str(), ""))
+            })
+            && c.maintenance_fund.iter().all(|f| {
+                f.deposits.iter().all(|d| fresh("deposit", d.id.as_str(), ""))
+                    && f.uses.iter().all(|u| fresh("fund_use", u.id.as_str(), ""))
+            })
+            && c.assemblies.iter().all(|a| {
+                fresh("assembly", a.id.as_str(), "")
+                    && a.matters.iter().all(|m| fresh("matter", a.id.as_str(), m.id.as_str()))
+            })
+            && c.elections.iter().all(|e| fresh("election", e.id.as_str(), ""))
+            && c.meetings.iter().all(|m| {
+                fresh("meeting", m.id.as_str(), "")
+                    && m.matters.iter().all(|x| fresh("meeting_matter", m.id.as_str(), x.id.as_str()))
+            });
+        if !all {
+            return true;
+        }
+    }
+    !all
 }
 
 /// CFG005 (area > 0) and CFG006 (an owner or the developer, not both).

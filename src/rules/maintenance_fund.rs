@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 use super::{Ctx, Finding, RuleMeta};
 use crate::model::{Compound, FundUse, MaintenanceFund, MatterKind, MatterRef, Money};
 use crate::report::{Basis, RuleCode, Severity, doc_path};
-use crate::voting::{ResolutionStatus, resolution_status};
+use crate::voting::ResolutionStatus;
 
 /// The MF rules.
 pub(super) const META: &[RuleMeta] = &[
@@ -123,7 +123,7 @@ fn fund_use_authorized(ctx: &mut Ctx<'_>, ci: usize, c: &Compound, fund: &Mainte
             findings.push((i, u, Fault::NoResolution));
             continue;
         };
-        let fault = match resolution_status(c, r, abstention) {
+        let fault = match ctx.resolution_status(c, r, abstention) {
             ResolutionStatus::Unresolved => continue,
             ResolutionStatus::Passed { kind, .. } | ResolutionStatus::NotPassed { kind, .. }
                 if kind != MatterKind::UseMaintenanceFund =>

@@ -157,7 +157,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
         for (ai, a) in c.assemblies.iter().enumerate() {
             let at = At { ci, ai, compound: c, assembly: a };
             if needs_tally {
-                let tally = voting::tally_assembly_with_orgs(c, a, abstention, &cfg.organizations);
+                let tally = ctx.tally(c, a, abstention, true);
                 for (mi, m) in tally.matters().enumerate() {
                     quorum_and_result(ctx, &at, mi, m, &tally);
                 }

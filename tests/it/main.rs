@@ -20,6 +20,7 @@ mod maintenance_fund_rules;
 mod meetings_rules;
 mod negative_list_rules;
 mod org_rules;
+mod perf_equivalence;
 mod policy;
 mod presets;
 mod privacy;

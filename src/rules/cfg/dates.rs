@@ -302,8 +302,10 @@ pub(super) fn not_in_future(ctx: &mut Ctx<'_>) {
                 doc_path!(compounds[ci].assemblies[ai])
             });
             for (bi, b) in a.ballots.iter().enumerate() {
-                let subject = format!("{}/{}", a.id, b.unit);
-                ev(&subject, cid, "cast_on", Some(b.cast_on), &|| doc_path!(compounds[ci].assemblies[ai].ballots[bi]));
+                // Written out only when the ballot is in the future.
+                ev(&format_args!("{}/{}", a.id, b.unit), cid, "cast_on", Some(b.cast_on), &|| {
+                    doc_path!(compounds[ci].assemblies[ai].ballots[bi])
+                });
             }
         }
         for (ei, e) in c.elections.iter().enumerate() {

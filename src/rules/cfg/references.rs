@@ -275,7 +275,8 @@ pub(super) fn reference_resolves(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
     walk(cfg, &mut |ci, r, path| {
         let local = ci.and_then(|i| locals.get(i));
-        let (ok, kind, id) = match r {
+        // The id is written out only for a reference that does not resolve.
+        let (ok, kind) = match r {
             Ref::Id(kind, id) => {
                 let ok = match kind {
                     Kind::Person => index.people.contains_key(id),
@@ -288,15 +289,22 @@ pub(super) fn reference_resolves(ctx: &mut Ctx<'_>) {
                     Kind::Meeting => local.is_some_and(|l| l.meetings.contains(id)),
                     Kind::Entry => local.is_some_and(|l| l.entries.contains(id)),
                 };
-                (ok, kind, id.to_owned())
+                (ok, kind)
             }
             Ref::Matter(m) => match local.and_then(|l| l.assemblies.get(m.assembly.as_str())) {
-                None => (false, Kind::Assembly, m.assembly.to_string()),
-                Some(matters) => {
-                    let ok = matters.contains(m.matter.as_str());
-                    (ok, Kind::Assembly, format!("{}/{}", m.assembly, m.matter))
-                }
+                None => (false, Kind::Assembly),
+                Some(matters) => (matters.contains(m.matter.as_str()), Kind::Assembly),
             },
+        };
+        if ok {
+            return;
+        }
+        let id = match r {
+            Ref::Id(_, id) => (*id).to_owned(),
+            Ref::Matter(m) if local.is_some_and(|l| l.assemblies.contains_key(m.assembly.as_str())) => {
+                format!("{}/{}", m.assembly, m.matter)
+            }
+            Ref::Matter(m) => m.assembly.to_string(),
         };
         if !ok {
             let compound = ci.and_then(|i| cfg.compounds.get(i)).map(|c| &c.id);

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::{At, Ctx};
 use crate::model::{EntryKind, MatterKind, MatterRef, RevenueSource};
 use crate::report::{RuleCode, doc_path};
-use crate::voting::{ResolutionStatus, resolution_status};
+use crate::voting::ResolutionStatus;
 
 /// What is wrong with a disbursement's authority.
 enum Fault {
@@ -45,7 +45,7 @@ pub(super) fn spending_authority(ctx: &mut Ctx<'_>, at: &At<'_>) {
         }
         let fault = match &d.resolution {
             None => Fault::Uncited,
-            Some(r) => match resolution_status(c, r, abstention) {
+            Some(r) => match ctx.resolution_status(c, r, abstention) {
                 ResolutionStatus::NotPassed { closed_on, .. } => Fault::NotPassed(closed_on),
                 ResolutionStatus::Passed { closed_on, .. } if closed_on > e.date => Fault::PassedLate(closed_on),
                 ResolutionStatus::Passed { amount: Some(a), .. } if a < e.amount => Fault::Exceeded(a),
@@ -128,7 +128,7 @@ pub(super) fn revenue_use_authorized(ctx: &mut Ctx<'_>, at: &At<'_>) {
                 .filter(|m| matches!(m.kind, MatterKind::BusinessUseOfCommonParts | MatterKind::ChangeCommonUse))
                 .map(|m| MatterRef { assembly: a.id.clone(), matter: m.id.clone() })
         })
-        .filter_map(|r| match resolution_status(c, &r, abstention) {
+        .filter_map(|r| match ctx.resolution_status(c, &r, abstention) {
             ResolutionStatus::Passed { closed_on, .. } => Some(closed_on),
             ResolutionStatus::NotPassed { .. } | ResolutionStatus::Unresolved => None,
         })

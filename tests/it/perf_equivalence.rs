@@ -1,0 +1,164 @@
+//! No performance target is met by skipping work: on generated districts (clean and with
+//! injected violations) the audit reports the same findings in parallel and sequentially, and
+//! streamed one compound per NDJSON line as whole.
+
+use std::collections::BTreeSet;
+
+use xiaoqu::example::{ExampleOptions, generate};
+use xiaoqu::rules::audit_sequential;
+use xiaoqu::stream::{audit_ndjson, documents, split_district};
+use xiaoqu::{GovernanceConfig, Policy, Report};
+
+fn district(compounds: usize, seed: u64, violations: bool) -> GovernanceConfig {
+    generate(&ExampleOptions::new().compounds(compounds).seed(seed).violations(violations)).into_config()
+}
+
+/// A finding as the streamed audit can reproduce it: a line's paths index its own document
+/// (`people[3]`, `compounds[0]`), so the path is left out and the indices of those three lists
+/// are blanked in the message; everything else is compared.
+type Key = (String, String, Option<String>, String, String);
+
+fn keys(report: &Report) -> BTreeSet<Key> {
+    report
+        .diagnostics()
+        .iter()
+        .map(|d| {
+            (
+                d.code().to_string(),
+                d.subject().to_owned(),
+                d.compound().map(ToString::to_string),
+                d.severity().to_string(),
+                blank_indices(&d.message().en),
+            )
+        })
+        .collect()
+}
+
+/// `compounds[12].units[3]` → `compounds[_].units[3]` (likewise `people[…]`, `organizations[…]`).
+fn blank_indices(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) =
+        ["compounds[", "people[", "organizations["].iter().filter_map(|k| rest.find(k).map(|i| i + k.len())).min()
+    {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].trim_start_matches(|c: char| c.is_ascii_digit());
+        out.push('_');
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn blank_indices_blanks_only_the_three_lists() {
+    assert_eq!(
+        blank_indices("first at compounds[12].units[3] and people[0]"),
+        "first at compounds[_].units[3] and people[_]"
+    );
+}
+
+fn ndjson(cfg: &GovernanceConfig) -> Vec<u8> {
+    let mut text = Vec::new();
+    for doc in split_district(cfg) {
+        serde_json::to_writer(&mut text, &doc).unwrap();
+        text.push(b'\n');
+    }
+    text
+}
+
+fn streamed(cfg: &GovernanceConfig, policy: &Policy) -> BTreeSet<Key> {
+    let text = ndjson(cfg);
+    let mut all = BTreeSet::new();
+    let mut lines = 0;
+    for report in audit_ndjson(&text[..], policy) {
+        all.extend(keys(&report.unwrap()));
+        lines += 1;
+    }
+    assert_eq!(lines, cfg.compounds.len(), "one report per compound");
+    all
+}
+
+#[test]
+fn parallel_and_sequential_reports_are_identical() {
+    let policy = Policy::preset("default").unwrap();
+    for (n, seed, violations) in [(30, 7, false), (30, 7, true), (12, 3, true)] {
+        let cfg = district(n, seed, violations);
+        let whole = xiaoqu::audit(&cfg, &policy);
+        assert_eq!(whole, audit_sequential(&cfg, &policy), "{n} compounds, seed {seed}, violations {violations}");
+        if violations {
+            assert!(whole.has_errors(), "the injected violations are found");
+        }
+    }
+}
+
+#[test]
+fn every_rule_on_parallel_equals_sequential() {
+    // Every rule switched on, so the groups that run side by side all have work.
+    let mut policy = Policy::preset("default").unwrap();
+    for code in xiaoqu::RuleCode::ALL {
+        policy.set_rule(*code, xiaoqu::RuleSetting::On);
+    }
+    let cfg = district(20, 11, true);
+    let whole = xiaoqu::audit(&cfg, &policy);
+    assert!(!whole.diagnostics().is_empty());
+    assert_eq!(whole, audit_sequential(&cfg, &policy));
+}
+
+#[test]
+fn streamed_findings_equal_whole_findings() {
+    let policy = Policy::preset("default").unwrap();
+    for (n, seed, violations) in [(30, 7, false), (30, 7, true), (40, 5, true)] {
+        let cfg = district(n, seed, violations);
+        let whole = keys(&xiaoqu::audit(&cfg, &policy));
+        let lines = streamed(&cfg, &policy);
+        let missing: Vec<_> = whole.difference(&lines).collect();
+        let extra: Vec<_> = lines.difference(&whole).collect();
+        assert!(missing.is_empty() && extra.is_empty(), "missing when streamed: {missing:#?}\nextra: {extra:#?}");
+        if violations {
+            assert!(whole.len() > 10, "a district with violations has findings to compare ({})", whole.len());
+        }
+    }
+}
+
+#[test]
+fn split_documents_hold_one_compound_and_little_else() {
+    let cfg = district(16, 2, false);
+    let parts: Vec<_> = split_district(&cfg).collect();
+    assert_eq!(parts.len(), 16);
+    for (part, c) in parts.iter().zip(&cfg.compounds) {
+        assert_eq!(part.compounds, std::slice::from_ref(c));
+        assert_eq!(part.as_of, cfg.as_of);
+        assert_eq!(part.profile, cfg.profile);
+    }
+    // People and organisations shared by compounds (street, community) are repeated on each
+    // line; the compounds' own people are not.
+    let people: usize = parts.iter().map(|p| p.people.len()).sum();
+    assert!(people >= cfg.people.len() && people <= cfg.people.len() * 5 / 4, "{people} of {}", cfg.people.len());
+}
+
+#[test]
+fn ndjson_lines_name_their_line_numbers_and_skip_blank_lines() {
+    let cfg = district(3, 1, false);
+    let mut text = ndjson(&cfg);
+    text.extend_from_slice(b"\n   \n{\"schema_version\": 1, \"as_of\": \"2025-02-30\"}\n{not json\n");
+    let docs: Vec<_> = documents(&text[..]).collect();
+    assert_eq!(docs.len(), 5);
+    let lines: Vec<usize> = docs.iter().take(3).map(|d| d.as_ref().unwrap().0).collect();
+    assert_eq!(lines, [1, 2, 3]);
+    let bad_date = docs[3].as_ref().unwrap_err();
+    assert_eq!(bad_date.line(), 6);
+    assert_eq!(bad_date.load_error().unwrap().path(), "as_of");
+    assert!(bad_date.to_string().starts_with("line 6: "), "{bad_date}");
+    let syntax = docs[4].as_ref().unwrap_err();
+    assert_eq!(syntax.line(), 7);
+    assert_eq!(syntax.load_error().unwrap().line(), Some(1));
+}
+
+#[test]
+fn a_stream_without_a_final_newline_reads_its_last_line() {
+    let cfg = district(2, 9, false);
+    let mut text = ndjson(&cfg);
+    assert_eq!(text.pop(), Some(b'\n'));
+    let policy = Policy::preset("default").unwrap();
+    assert_eq!(audit_ndjson(&text[..], &policy).flatten().count(), 2);
+}
