@@ -54,6 +54,18 @@
 //! companies and developers are drawn before its communities and in fixed numbers, so compound
 //! 7 (and its injected fault, which depends only on the compounds before it) is the same in a
 //! document of 10 compounds and one of 600; no hash map is iterated to produce output.
+//!
+//! # Example
+//! ```
+//! use xiaoqu::example::{ExampleOptions, GUOKEYUAN_JSON, generate};
+//! let reference = xiaoqu::GovernanceConfig::from_json_str(GUOKEYUAN_JSON)?;
+//! assert_eq!(reference.compounds[0].name, "国科园小区");
+//! let district = generate(&ExampleOptions::new().compounds(20).seed(9).violations(true));
+//! let report = xiaoqu::audit(district.config(), &xiaoqu::Policy::default());
+//! assert!(district.manifest().len() >= 10, "about three compounds in four get a fault");
+//! assert!(district.manifest().iter().all(|v| report.with_code(v.code).any(|d| d.subject() == v.subject)));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod calendar;
 mod committee;
@@ -117,6 +129,16 @@ impl Default for ExampleOptions {
 impl ExampleOptions {
     /// The defaults: 12 compounds, seed 0, no violations, as of 2025-09-05 (the reference
     /// document's date).
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::example::ExampleOptions;
+    /// let opts = ExampleOptions::new();
+    /// assert_eq!((opts.compound_count(), opts.seed_value(), opts.with_violations()), (12, 0, false));
+    /// assert_eq!(opts.as_of_date(), "2025-09-05".parse()?);
+    /// assert_eq!(opts, ExampleOptions::default());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new() -> Self {
         Self {
             compounds: 12,
@@ -127,6 +149,13 @@ impl ExampleOptions {
     }
 
     /// The number of compounds.
+    ///
+    /// # Example
+    /// ```
+    /// let example = xiaoqu::example::generate(&xiaoqu::example::ExampleOptions::new().compounds(2));
+    /// assert_eq!(example.config().compounds.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn compounds(mut self, n: usize) -> Self {
         self.compounds = n;
@@ -134,6 +163,15 @@ impl ExampleOptions {
     }
 
     /// The seed.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::example::{ExampleOptions, generate};
+    /// let a = generate(&ExampleOptions::new().compounds(1).seed(7));
+    /// assert_eq!(a, generate(&ExampleOptions::new().compounds(1).seed(7)), "same seed, same document");
+    /// assert_ne!(a, generate(&ExampleOptions::new().compounds(1).seed(8)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn seed(mut self, seed: u64) -> Self {
         self.seed = seed;
@@ -141,6 +179,18 @@ impl ExampleOptions {
     }
 
     /// Whether to inject violations and list them in the manifest.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::example::{ExampleOptions, generate};
+    /// let example = generate(&ExampleOptions::new().compounds(4).seed(1).violations(true));
+    /// let report = xiaoqu::audit(example.config(), &xiaoqu::Policy::default());
+    /// assert!(!example.manifest().is_empty());
+    /// for v in example.manifest() {
+    ///     assert!(report.with_code(v.code).any(|d| d.subject() == v.subject), "{v:?} is reported");
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn violations(mut self, on: bool) -> Self {
         self.violations = on;
@@ -149,6 +199,14 @@ impl ExampleOptions {
 
     /// The audit date: every event is generated before it, every term and contract runs past
     /// it.
+    ///
+    /// # Example
+    /// ```
+    /// let as_of: chrono::NaiveDate = "2026-03-31".parse()?;
+    /// let example = xiaoqu::example::generate(&xiaoqu::example::ExampleOptions::new().compounds(1).as_of(as_of));
+    /// assert_eq!(example.config().as_of, as_of);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn as_of(mut self, date: NaiveDate) -> Self {
         self.as_of = date;
@@ -156,27 +214,65 @@ impl ExampleOptions {
     }
 
     /// The number of compounds asked for.
+    ///
+    /// # Example
+    /// ```
+    /// let opts = xiaoqu::example::ExampleOptions::new().compounds(30);
+    /// assert_eq!(opts.compound_count(), 30);
+    /// ```
     pub fn compound_count(&self) -> usize {
         self.compounds
     }
 
     /// The seed asked for.
+    ///
+    /// # Example
+    /// ```
+    /// let opts = xiaoqu::example::ExampleOptions::new().seed(2025);
+    /// assert_eq!(opts.seed_value(), 2025);
+    /// ```
     pub fn seed_value(&self) -> u64 {
         self.seed
     }
 
     /// Whether violations are injected.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::example::ExampleOptions;
+    /// assert!(ExampleOptions::new().violations(true).with_violations());
+    /// assert!(!ExampleOptions::new().with_violations());
+    /// ```
     pub fn with_violations(&self) -> bool {
         self.violations
     }
 
     /// The audit date asked for.
+    ///
+    /// # Example
+    /// ```
+    /// let date = "2024-12-31".parse()?;
+    /// assert_eq!(xiaoqu::example::ExampleOptions::new().as_of(date).as_of_date(), date);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn as_of_date(&self) -> NaiveDate {
         self.as_of
     }
 }
 
 /// One injected violation: the finding the audit must report.
+///
+/// # Example
+/// ```
+/// use xiaoqu::example::{ExampleOptions, InjectedViolation, generate};
+/// let example = generate(&ExampleOptions::new().compounds(3).seed(5).violations(true));
+/// let first: &InjectedViolation = example.manifest().first().ok_or("no violation")?;
+/// assert!(example.config().compounds.iter().any(|c| c.id == first.compound));
+/// let report = xiaoqu::audit(example.config(), &xiaoqu::Policy::default());
+/// let d = report.with_code(first.code).find(|d| d.subject() == first.subject).ok_or("not reported")?;
+/// assert_eq!(d.compound(), Some(&first.compound));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct InjectedViolation {
     /// The rule code (`JA003`).
@@ -188,6 +284,15 @@ pub struct InjectedViolation {
 }
 
 /// A generated document and the violations injected into it.
+///
+/// # Example
+/// ```
+/// use xiaoqu::example::{Example, ExampleOptions, generate};
+/// let example: Example = generate(&ExampleOptions::new().compounds(2).seed(3));
+/// assert_eq!(example.config().compounds.len(), 2);
+/// assert!(example.manifest().is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Example {
     config: GovernanceConfig,
@@ -196,17 +301,47 @@ pub struct Example {
 
 impl Example {
     /// The document.
+    ///
+    /// # Example
+    /// ```
+    /// let example = xiaoqu::example::generate(&xiaoqu::example::ExampleOptions::new().compounds(2));
+    /// let cfg = example.config();
+    /// assert!(!xiaoqu::audit(cfg, &cfg.policy()?).has_at_least(xiaoqu::Severity::Warning));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn config(&self) -> &GovernanceConfig {
         &self.config
     }
 
     /// The document, taken out.
+    ///
+    /// # Example
+    /// ```
+    /// let example = xiaoqu::example::generate(&xiaoqu::example::ExampleOptions::new().compounds(1));
+    /// let copy = example.config().clone();
+    /// let mut cfg = example.into_config();
+    /// assert_eq!(cfg, copy);
+    /// cfg.compounds.clear(); // now owned: free to change
+    /// assert!(cfg.compounds.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn into_config(self) -> GovernanceConfig {
         self.config
     }
 
     /// The injected violations, in compound order (empty without
     /// [`violations`](ExampleOptions::violations)).
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::example::{ExampleOptions, generate};
+    /// let example = generate(&ExampleOptions::new().compounds(8).seed(2).violations(true));
+    /// let order: Vec<_> = example.config().compounds.iter().map(|c| &c.id).collect();
+    /// let pos = |id| order.iter().position(|c| *c == id);
+    /// assert!(example.manifest().windows(2).all(|w| pos(&w[0].compound) <= pos(&w[1].compound)));
+    /// assert!(generate(&ExampleOptions::new().compounds(8).seed(2)).manifest().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn manifest(&self) -> &[InjectedViolation] {
         &self.manifest
     }

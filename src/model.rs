@@ -7,6 +7,19 @@
 //!
 //! Fields are public so that callers can build and mutate documents (tests and generators do
 //! both); the invariants that matter live in the field types.
+//!
+//! # Example
+//! ```
+//! use xiaoqu::model::{Area, PersonId};
+//! let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+//! let unit = &cfg.compounds[0].units[0];
+//! assert_eq!((unit.id.as_str(), unit.area), ("u-1-101", "89.50".parse::<Area>()?));
+//! assert_eq!(unit.owners, [PersonId::new("p-01")?]);
+//! // a malformed value is refused while the document is read, not later by a rule
+//! let bad = xiaoqu::example::GUOKEYUAN_JSON.replacen(r#""area": "89.50""#, r#""area": "89.505""#, 1);
+//! assert!(xiaoqu::GovernanceConfig::from_json_str(&bad).is_err());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod account;
 mod assembly;

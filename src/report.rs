@@ -3,6 +3,19 @@
 //!
 //! Reports identify people by id only. Names appear only when [`ReportOptions::show_names`]
 //! asks for them, and evidence records appear as their kind and dates, never their free text.
+//!
+//! # Example
+//! ```
+//! let mut cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+//! cfg.compounds[0].units[3].area = "0.00".parse()?;
+//! let report = xiaoqu::audit(&cfg, &cfg.policy()?);
+//! let text = report.to_text(xiaoqu::Lang::En);
+//! assert!(text.contains("CFG005") && text.contains("u-1-202"));
+//! assert!(!text.contains("王建国"), "no names unless asked for");
+//! let json: serde_json::Value = serde_json::from_str(&report.to_json_string(xiaoqu::Lang::En)?)?;
+//! assert_eq!(json["diagnostics"][0]["path"], "compounds[0].units[3].area");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod baseline;
 mod code;
