@@ -41,6 +41,8 @@ pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod screening;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 /// Streams of documents: NDJSON reading and auditing, and splitting a district by compound.
 ///
 /// # Example
@@ -52,8 +54,6 @@ pub mod screening;
 /// ```
 #[cfg(feature = "json")]
 pub mod stream;
-#[cfg(feature = "proptest")]
-pub mod strategies;
 pub mod summary;
 #[cfg(feature = "testing")]
 pub mod testing;
