@@ -8,6 +8,16 @@ use super::ids::{AccountId, EntryId, PersonId};
 use super::values::{Money, date};
 
 /// An account holding public revenue from common parts (公共收益, 民法典 Art 282).
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let ja = cfg.compounds[0].joint_account.as_ref().ok_or("no joint account")?;
+/// let ja: &xiaoqu::model::JointAccount = ja;
+/// assert_eq!((ja.id.as_str(), ja.currency.as_str()), ("ja-guokeyuan", "CNY"));
+/// assert_eq!((ja.entries.len(), ja.disclosures.len(), ja.audits.len()), (6, 3, 1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -47,6 +57,16 @@ fn cny() -> String {
 
 str_enum! {
 /// In whose name an account is held.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let ja = cfg.compounds[0].joint_account.as_ref().ok_or("no joint account")?;
+/// use xiaoqu::model::AccountHolder;
+/// assert_eq!(ja.holder, AccountHolder::OwnersAssembly);
+/// assert_eq!(AccountHolder::PropertyCompany.as_str(), "property_company");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[non_exhaustive]
 pub enum AccountHolder {
     /// The owners' assembly (业主大会).
@@ -64,6 +84,17 @@ pub enum AccountHolder {
 
 str_enum! {
 /// One of the three co-managing parties.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let ja = cfg.compounds[0].joint_account.as_ref().ok_or("no joint account")?;
+/// use xiaoqu::model::Party;
+/// let parties: Vec<Party> = ja.custodians.iter().map(|c| c.party).collect();
+/// assert_eq!(parties, Party::ALL);
+/// assert_eq!(Party::CommunityPartyOrg.to_string(), "community_party_org");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub enum Party {
     /// The community party organisation (社区党组织).
     CommunityPartyOrg = "community_party_org",
@@ -75,6 +106,16 @@ pub enum Party {
 }
 
 /// A co-managing party and the people who sign for it.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let ja = cfg.compounds[0].joint_account.as_ref().ok_or("no joint account")?;
+/// let oc = ja.custodians.iter().find(|c| c.party == xiaoqu::model::Party::OwnersCommittee).ok_or("no committee")?;
+/// let signatories: Vec<&str> = oc.signatories.iter().map(|p| p.as_str()).collect();
+/// assert_eq!(signatories, ["p-01", "p-02"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -87,6 +128,17 @@ pub struct Custodian {
 }
 
 /// A ledger entry. Amounts are positive; the kind gives the sign.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let ja = cfg.compounds[0].joint_account.as_ref().ok_or("no joint account")?;
+/// let e3 = &ja.entries[2];
+/// assert_eq!((e3.id.as_str(), e3.amount.to_string()), ("e-003", "540.00".to_owned()));
+/// assert_eq!(e3.date, "2025-03-31".parse()?);
+/// assert_eq!(e3.memo.as_deref(), Some("广告位维护合理成本"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RawEntry", into = "RawEntry")]
 pub struct Entry {
@@ -103,6 +155,17 @@ pub struct Entry {
 }
 
 /// What a ledger entry is.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let ja = cfg.compounds[0].joint_account.as_ref().ok_or("no joint account")?;
+/// use xiaoqu::model::{EntryKind, RevenueSource};
+/// assert_eq!(ja.entries[0].kind, EntryKind::Revenue { source: RevenueSource::Parking });
+/// assert_eq!(ja.entries[2].kind, EntryKind::CostDeduction);
+/// assert!(matches!(&ja.entries[3].kind, EntryKind::Disbursement(d) if d.payee == "秀英区安顺维修服务部"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum EntryKind {
@@ -118,6 +181,18 @@ pub enum EntryKind {
 }
 
 /// A payment out of the account.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let ja = cfg.compounds[0].joint_account.as_ref().ok_or("no joint account")?;
+/// use xiaoqu::model::{EntryKind, Purpose};
+/// let EntryKind::Disbursement(d) = &ja.entries[5].kind else { return Err("e-006 is a disbursement".into()) };
+/// assert_eq!(d.purpose, Purpose::MaintenanceFundTopUp);
+/// assert_eq!(d.approvals.len(), 3);
+/// assert!(d.resolution.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Disbursement {
     /// What it pays for.
@@ -132,6 +207,17 @@ pub struct Disbursement {
 
 str_enum! {
 /// The kind tag of an [`Entry`].
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let ja = cfg.compounds[0].joint_account.as_ref().ok_or("no joint account")?;
+/// use xiaoqu::model::EntryTag;
+/// let tags: Vec<&str> = ja.entries.iter().map(|e| e.kind.tag().as_str()).collect();
+/// assert_eq!(tags, ["revenue", "revenue", "cost_deduction", "disbursement", "revenue", "disbursement"]);
+/// assert_eq!(EntryTag::ALL.len(), 3);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub enum EntryTag {
     /// Revenue.
     Revenue = "revenue",
@@ -144,6 +230,16 @@ pub enum EntryTag {
 
 impl EntryKind {
     /// The kind tag.
+    ///
+    /// # Example
+    /// ```
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// let ja = cfg.compounds[0].joint_account.as_ref().ok_or("no joint account")?;
+    /// use xiaoqu::model::EntryTag;
+    /// let costs = ja.entries.iter().filter(|e| e.kind.tag() == EntryTag::CostDeduction).count();
+    /// assert_eq!(costs, 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn tag(&self) -> EntryTag {
         match self {
             Self::Revenue { .. } => EntryTag::Revenue,
@@ -155,6 +251,18 @@ impl EntryKind {
 
 str_enum! {
 /// Source of public revenue.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let ja = cfg.compounds[0].joint_account.as_ref().ok_or("no joint account")?;
+/// use xiaoqu::model::{EntryKind, RevenueSource};
+/// let sources: Vec<RevenueSource> =
+///     ja.entries.iter().filter_map(|e| match e.kind { EntryKind::Revenue { source } => Some(source), _ => None }).collect();
+/// assert_eq!(sources, [RevenueSource::Parking, RevenueSource::Advertising, RevenueSource::Parking]);
+/// assert_eq!(serde_json::from_str::<RevenueSource>(r#""express_locker""#)?, RevenueSource::ExpressLocker);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[non_exhaustive]
 pub enum RevenueSource {
     /// Parking on common parts.
@@ -178,6 +286,16 @@ pub enum RevenueSource {
 
 str_enum! {
 /// Purpose of a disbursement.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let ja = cfg.compounds[0].joint_account.as_ref().ok_or("no joint account")?;
+/// use xiaoqu::model::{EntryKind, Purpose};
+/// assert!(matches!(&ja.entries[3].kind, EntryKind::Disbursement(d) if d.purpose == Purpose::CommonFacilityRepair));
+/// assert!(serde_json::from_str::<Purpose>(r#""gambling""#).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[non_exhaustive]
 pub enum Purpose {
     /// Repair of common facilities.
@@ -204,6 +322,18 @@ pub enum Purpose {
 }
 
 /// One party's approval of a disbursement.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let ja = cfg.compounds[0].joint_account.as_ref().ok_or("no joint account")?;
+/// use xiaoqu::model::{EntryKind, Party};
+/// let EntryKind::Disbursement(d) = &ja.entries[3].kind else { return Err("e-004 is a disbursement".into()) };
+/// let first = &d.approvals[0];
+/// assert_eq!((first.party, first.person.as_str()), (Party::CommunityPartyOrg, "p-11"));
+/// assert!(d.approvals.iter().all(|a| a.date < ja.entries[3].date), "approved before paid");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -219,6 +349,17 @@ pub struct Approval {
 }
 
 /// A published statement (公示) of the account for a period.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let ja = cfg.compounds[0].joint_account.as_ref().ok_or("no joint account")?;
+/// let q2 = &ja.disclosures[2];
+/// assert_eq!((q2.period_start, q2.period_end), ("2025-04-01".parse()?, "2025-06-30".parse()?));
+/// assert_eq!(q2.disbursement_total.to_string(), "4400.00");
+/// assert_eq!(q2.closing_balance.to_string(), "4060.00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -246,6 +387,17 @@ pub struct Disclosure {
 }
 
 /// An audit of the account.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let ja = cfg.compounds[0].joint_account.as_ref().ok_or("no joint account")?;
+/// let audit = &ja.audits[0];
+/// assert_eq!(audit.trigger, xiaoqu::model::AuditTrigger::Annual);
+/// assert_eq!(audit.completed_on, "2025-02-20".parse()?);
+/// assert_eq!(audit.auditor, "海南明信会计师事务所");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -270,6 +422,14 @@ pub struct Audit {
 
 str_enum! {
 /// Why an audit was done.
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::AuditTrigger;
+/// assert_eq!(serde_json::from_str::<AuditTrigger>(r#""re_election""#)?, AuditTrigger::ReElection);
+/// assert_eq!(AuditTrigger::Departure.as_str(), "departure");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[non_exhaustive]
 pub enum AuditTrigger {
     /// Annual (年度).
@@ -284,6 +444,16 @@ pub enum AuditTrigger {
 }
 
 /// An entry as written: the fields of every kind, checked by [`Entry`]'s `TryFrom`.
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::{Entry, RawEntry};
+/// let raw: RawEntry = serde_json::from_str(r#"{ "id": "e-9", "date": "2025-01-10", "kind": "revenue", "amount": "10.00", "source": "interest" }"#)?;
+/// assert_eq!(Entry::try_from(raw)?.id.as_str(), "e-9");
+/// let stray: RawEntry = serde_json::from_str(r#"{ "id": "e-9", "date": "2025-01-10", "kind": "cost_deduction", "amount": "1.00", "payee": "x" }"#)?;
+/// assert!(Entry::try_from(stray).is_err(), "a cost deduction has no payee");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[doc(hidden)]

@@ -8,6 +8,15 @@ use super::unique_map::UniqueMap;
 use super::values::{Money, date, date_opt};
 
 /// A reference to one matter of one assembly vote.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let rules = cfg.compounds[0].rules_of_procedure.as_ref().ok_or("no rules of procedure")?;
+/// let adopted_by: &xiaoqu::model::MatterRef = rules.adopted_by.as_ref().ok_or("not adopted")?;
+/// assert_eq!((adopted_by.assembly.as_str(), adopted_by.matter.as_str()), ("asm-2024-01", "m-2"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -19,6 +28,16 @@ pub struct MatterRef {
 }
 
 /// One vote of the owners' assembly, with its matters and ballots.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let asm = &cfg.compounds[0].assemblies[1];
+/// assert_eq!(asm.id.as_str(), "asm-2025-01");
+/// assert_eq!((asm.opened_on, asm.closed_on), ("2025-05-01".parse()?, "2025-05-10".parse()?));
+/// assert_eq!((asm.matters.len(), asm.ballots.len()), (1, 11));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -50,6 +69,17 @@ pub struct Assembly {
 }
 
 /// The scope of a vote, written `{ "kind": "compound" }` or `{ "kind": "building", "building": … }`.
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::{BuildingId, Scope};
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// assert_eq!(cfg.compounds[0].assemblies[0].scope, Scope::Compound);
+/// let b2: Scope = serde_json::from_str(r#"{ "kind": "building", "building": "b-2" }"#)?;
+/// assert_eq!(b2, Scope::Building(BuildingId::new("b-2")?));
+/// assert!(serde_json::from_str::<Scope>(r#"{ "kind": "compound", "building": "b-2" }"#).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "RawScope", into = "RawScope")]
 pub enum Scope {
@@ -61,6 +91,14 @@ pub enum Scope {
 
 str_enum! {
 /// The kind tag of a [`Scope`].
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::ScopeKind;
+/// assert_eq!(ScopeKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(), ["compound", "building"]);
+/// assert_eq!(serde_json::from_str::<ScopeKind>(r#""building""#)?, ScopeKind::Building);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub enum ScopeKind {
     /// Whole compound.
     Compound = "compound",
@@ -69,6 +107,16 @@ pub enum ScopeKind {
 }
 }
 
+/// A scope as written: its kind and, for a building, the building; checked by [`Scope`]'s
+/// `TryFrom`.
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::{RawScope, Scope};
+/// let raw: RawScope = serde_json::from_str(r#"{ "kind": "building" }"#)?;
+/// assert!(Scope::try_from(raw).is_err(), "a building scope names its building");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[doc(hidden)]
@@ -102,6 +150,15 @@ impl From<Scope> for RawScope {
 
 str_enum! {
 /// How ballots are collected.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::Channel;
+/// assert!(cfg.compounds[0].assemblies.iter().all(|a| a.channel == Channel::Online));
+/// assert_eq!(Channel::Mixed.as_str(), "mixed");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub enum Channel {
     /// Online.
     Online = "online",
@@ -113,6 +170,16 @@ pub enum Channel {
 }
 
 /// A matter put to the vote.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let m1 = &cfg.compounds[0].assemblies[1].matters[0];
+/// assert_eq!(m1.kind, xiaoqu::model::MatterKind::UseMaintenanceFund);
+/// assert_eq!(m1.amount.map(|a| a.to_string()).as_deref(), Some("6780.00"));
+/// assert_eq!(cfg.compounds[0].assemblies[0].matters[0].election.as_ref().map(|e| e.as_str()), Some("el-2024"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -136,6 +203,16 @@ pub struct Matter {
 
 str_enum! {
 /// The matters of 民法典 Art 278 para 1 (item numbers in the docs).
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::MatterKind;
+/// let kinds: Vec<MatterKind> = cfg.compounds[0].assemblies[0].matters.iter().map(|m| m.kind).collect();
+/// assert_eq!(kinds, [MatterKind::ElectCommittee, MatterKind::AmendRulesOfProcedure, MatterKind::BusinessUseOfCommonParts]);
+/// assert_eq!(MatterKind::OtherMajor.as_str(), "other_major");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[non_exhaustive]
 pub enum MatterKind {
     /// (1) Make or amend the rules of procedure.
@@ -165,6 +242,15 @@ pub enum MatterKind {
 
 impl MatterKind {
     /// Whether Art 278 requires ≥ 3/4 of participants (items 6, 7, 8) rather than more than half.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::model::MatterKind;
+    /// assert!(MatterKind::Rebuild.is_special_majority());
+    /// assert!(MatterKind::BusinessUseOfCommonParts.is_special_majority());
+    /// assert!(!MatterKind::UseMaintenanceFund.is_special_majority(), "item 5: more than half");
+    /// assert_eq!(MatterKind::ALL.iter().filter(|k| k.is_special_majority()).count(), 4);
+    /// ```
     pub fn is_special_majority(self) -> bool {
         matches!(
             self,
@@ -175,6 +261,16 @@ impl MatterKind {
 
 str_enum! {
 /// A declared result.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::DeclaredResult;
+/// let m3 = &cfg.compounds[0].assemblies[0].matters[2];
+/// assert_eq!(m3.declared_result, Some(DeclaredResult::Passed));
+/// assert_eq!(serde_json::from_str::<DeclaredResult>(r#""failed""#)?, DeclaredResult::Failed);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub enum DeclaredResult {
     /// Passed.
     Passed = "passed",
@@ -184,6 +280,17 @@ pub enum DeclaredResult {
 }
 
 /// One unit's ballot.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::{Choice, MatterId};
+/// let ballot = &cfg.compounds[0].assemblies[0].ballots[9];
+/// assert_eq!((ballot.unit.as_str(), ballot.voter.as_str()), ("u-2-202", "p-09"));
+/// assert_eq!(ballot.choices.get(&MatterId::new("m-1")?), Some(&Choice::Against));
+/// assert!(ballot.proxy_for.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -206,6 +313,16 @@ pub struct Ballot {
 
 str_enum! {
 /// A choice on one matter.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::{Choice, MatterId};
+/// let m1 = MatterId::new("m-1")?;
+/// let abstained = cfg.compounds[0].assemblies[1].ballots.iter().filter(|b| b.choices.get(&m1) == Some(&Choice::Abstain));
+/// assert_eq!(abstained.map(|b| b.unit.as_str()).collect::<Vec<_>>(), ["u-2-201"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub enum Choice {
     /// For (同意).
     For = "for",
@@ -217,6 +334,15 @@ pub enum Choice {
 }
 
 /// A committee election (业委会选举/换届).
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let el = &cfg.compounds[0].elections[0];
+/// assert_eq!((el.id.as_str(), el.seats, el.assembly.as_str()), ("el-2024", 5, "asm-2024-01"));
+/// assert_eq!(el.candidates.len(), el.seats as usize);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -243,6 +369,15 @@ pub struct Election {
 
 str_enum! {
 /// Kind of election.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::ElectionKind;
+/// assert_eq!(cfg.compounds[0].elections[0].kind, ElectionKind::First);
+/// assert_eq!(serde_json::from_str::<ElectionKind>(r#""by_election""#)?, ElectionKind::ByElection);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub enum ElectionKind {
     /// First election.
     First = "first",
@@ -254,6 +389,15 @@ pub enum ElectionKind {
 }
 
 /// The preparatory group (筹备组) of an election.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let group = cfg.compounds[0].elections[0].preparatory_group.as_ref().ok_or("no group")?;
+/// assert_eq!((group.leader.as_str(), group.members.len()), ("p-13", 7));
+/// assert_eq!(group.formed_on, "2024-04-10".parse()?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -270,6 +414,16 @@ pub struct PreparatoryGroup {
 }
 
 /// A member of the preparatory group.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::Represents;
+/// let group = cfg.compounds[0].elections[0].preparatory_group.as_ref().ok_or("no group")?;
+/// let dev = group.members.iter().find(|m| m.represents == Represents::Developer).ok_or("no developer")?;
+/// assert_eq!(dev.person.as_str(), "p-15");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -282,6 +436,16 @@ pub struct PrepMember {
 
 str_enum! {
 /// Whom a preparatory-group member represents.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::Represents;
+/// let group = cfg.compounds[0].elections[0].preparatory_group.as_ref().ok_or("no group")?;
+/// assert_eq!(group.members.iter().filter(|m| m.represents == Represents::Owners).count(), 4);
+/// assert_eq!(Represents::PropertyRightUnit.as_str(), "property_right_unit");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[non_exhaustive]
 pub enum Represents {
     /// Owners.
@@ -302,6 +466,15 @@ pub enum Represents {
 }
 
 /// A candidate for the committee.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let candidates = &cfg.compounds[0].elections[0].candidates;
+/// assert_eq!(candidates[3].person.as_str(), "p-04");
+/// assert!(candidates.iter().all(|c| c.commitment_signed));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -316,6 +489,16 @@ pub struct Candidate {
 
 str_enum! {
 /// Who nominated a candidate.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::Nominator;
+/// let by: Vec<Nominator> = cfg.compounds[0].elections[0].candidates.iter().map(|c| c.nominated_by).collect();
+/// assert_eq!(by[..3], [Nominator::CommunityPartyOrg, Nominator::CommunityPartyOrg, Nominator::ResidentsCommittee]);
+/// assert_eq!(by[3].as_str(), "self");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[non_exhaustive]
 pub enum Nominator {
     /// The community party organisation.
