@@ -12,6 +12,16 @@ use super::meeting::Meeting;
 use super::values::{Area, Money, date, date_opt};
 
 /// A residential compound (小区): one property-management area with one owners' assembly.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let c: &xiaoqu::model::Compound = &cfg.compounds[0];
+/// assert_eq!((c.id.as_str(), c.name.as_str(), c.community.as_str()), ("c-guokeyuan", "国科园小区", "org-community-haixia"));
+/// assert_eq!((c.buildings.len(), c.units.len(), c.assemblies.len()), (2, 12, 2));
+/// assert!(!c.old_compound && c.owners_committee.is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -67,6 +77,15 @@ pub struct Compound {
 
 str_enum! {
 /// How a compound is managed.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::CompoundCategory;
+/// assert_eq!(cfg.compounds[0].category, CompoundCategory::Managed);
+/// assert_eq!(serde_json::from_str::<CompoundCategory>(r#""unit_mixed""#)?, CompoundCategory::UnitMixed);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[non_exhaustive]
 pub enum CompoundCategory {
     /// Managed by a property service company (物业小区).
@@ -79,6 +98,15 @@ pub enum CompoundCategory {
 }
 
 /// A building (楼栋).
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let b2 = &cfg.compounds[0].buildings[1];
+/// assert_eq!((b2.id.as_str(), b2.name.as_str()), ("b-2", "2栋"));
+/// assert_eq!(cfg.compounds[0].units.iter().filter(|u| u.building == b2.id).count(), 6);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -90,6 +118,17 @@ pub struct Building {
 }
 
 /// An exclusive part (专有部分) with its registered area (SPC Art 8).
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let unit = &cfg.compounds[0].units[0];
+/// assert_eq!(unit.area.to_string(), "89.50");
+/// assert_eq!((unit.building.as_str(), unit.owners.len()), ("b-1", 1));
+/// let held = &cfg.compounds[0].units[11];
+/// assert!(held.owners.is_empty() && held.developer_held.as_ref().is_some_and(|o| o.as_str() == "org-dev-guoke"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -109,6 +148,16 @@ pub struct Unit {
 }
 
 /// A party branch (党支部) of the compound.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let branch = cfg.compounds[0].party_branch.as_ref().ok_or("no branch")?;
+/// assert_eq!((branch.id.as_str(), branch.secretary.as_str()), ("br-guokeyuan", "p-01"));
+/// assert_eq!((branch.committee.len(), branch.members.len()), (3, 5));
+/// assert!(branch.committee.iter().all(|p| branch.members.contains(p)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -140,6 +189,15 @@ pub struct PartyBranch {
 
 str_enum! {
 /// Kind of branch.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::BranchKind;
+/// assert_eq!(cfg.compounds[0].party_branch.as_ref().map(|b| b.kind), Some(BranchKind::Compound));
+/// assert_eq!(BranchKind::Grid.as_str(), "grid");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[non_exhaustive]
 pub enum BranchKind {
     /// The compound's own branch (小区党支部).
@@ -152,6 +210,16 @@ pub enum BranchKind {
 }
 
 /// A building party group (楼栋党小组).
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let branch = cfg.compounds[0].party_branch.as_ref().ok_or("no branch")?;
+/// let group = &branch.building_groups[1];
+/// assert_eq!((group.building.as_str(), group.leader.as_str()), ("b-2", "p-03"));
+/// assert!(group.members.contains(&group.leader));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -166,6 +234,17 @@ pub struct BuildingGroup {
 }
 
 /// A party-member liaison household (党员中心户) and the households it links.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let branch = cfg.compounds[0].party_branch.as_ref().ok_or("no branch")?;
+/// let lh = &branch.liaison_households[0];
+/// assert_eq!((lh.member.as_str(), lh.unit.as_str()), ("p-06", "u-2-102"));
+/// assert_eq!(lh.linked_units.len(), 11);
+/// assert!(!lh.hardship);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -183,6 +262,16 @@ pub struct LiaisonHousehold {
 }
 
 /// The owners' committee (业主委员会) or the body acting for it.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let oc = cfg.compounds[0].owners_committee.as_ref().ok_or("no committee")?;
+/// assert_eq!((oc.elected_on, oc.term_end), ("2024-06-15".parse()?, "2029-06-14".parse()?));
+/// assert_eq!(oc.filed_on, Some("2024-07-10".parse()?));
+/// assert_eq!(oc.members.len(), 5);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -215,6 +304,15 @@ pub struct OwnersCommittee {
 
 str_enum! {
 /// Which body acts as the owners' committee.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::CommitteeKind;
+/// assert_eq!(cfg.compounds[0].owners_committee.as_ref().map(|oc| oc.kind), Some(CommitteeKind::OwnersCommittee));
+/// assert_eq!(CommitteeKind::SelfManagementCouncil.as_str(), "self_management_council");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[non_exhaustive]
 pub enum CommitteeKind {
     /// Owners' committee (业主委员会).
@@ -227,6 +325,15 @@ pub enum CommitteeKind {
 }
 
 /// A member of the owners' committee.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let oc = cfg.compounds[0].owners_committee.as_ref().ok_or("no committee")?;
+/// let chair = &oc.members[0];
+/// assert_eq!((chair.person.as_str(), chair.role), ("p-01", xiaoqu::model::CommitteeRole::Chair));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -239,6 +346,17 @@ pub struct CommitteeMember {
 
 str_enum! {
 /// Role on the owners' committee.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::CommitteeRole;
+/// let oc = cfg.compounds[0].owners_committee.as_ref().ok_or("no committee")?;
+/// let roles: Vec<&str> = oc.members.iter().map(|m| m.role.as_str()).collect();
+/// assert_eq!(roles, ["chair", "vice_chair", "member", "member", "member"]);
+/// assert!(!oc.members.iter().any(|m| m.role == CommitteeRole::Alternate));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[non_exhaustive]
 pub enum CommitteeRole {
     /// Chair (主任).
@@ -255,6 +373,16 @@ pub enum CommitteeRole {
 }
 
 /// The property service of a compound.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let ps = cfg.compounds[0].property_service.as_ref().ok_or("no property service")?;
+/// assert_eq!(ps.company.as_str(), "org-pm-hongxing");
+/// assert_eq!(ps.project_manager.as_ref().map(|p| p.as_str()), Some("p-12"));
+/// assert_eq!(ps.service_quality_supervisors.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -274,6 +402,15 @@ pub struct PropertyService {
 }
 
 /// A contract period.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let contract = &cfg.compounds[0].property_service.as_ref().ok_or("no property service")?.contract;
+/// assert_eq!(contract.from, "2024-08-01".parse()?);
+/// assert_eq!(contract.to, Some("2027-07-31".parse()?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -290,6 +427,15 @@ pub struct Contract {
 
 str_enum! {
 /// Property fee system.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::FeeSystem;
+/// assert_eq!(cfg.compounds[0].property_service.as_ref().map(|p| p.fee_system), Some(FeeSystem::LumpSum));
+/// assert_eq!(serde_json::from_str::<FeeSystem>(r#""commission""#)?, FeeSystem::Commission);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub enum FeeSystem {
     /// Lump sum (包干制).
     LumpSum = "lump_sum",
@@ -299,6 +445,15 @@ pub enum FeeSystem {
 }
 
 /// The owners' assembly rules of procedure (业主大会议事规则).
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let rules = cfg.compounds[0].rules_of_procedure.as_ref().ok_or("no rules")?;
+/// assert_eq!(rules.committee_spending_limit.map(|m| m.to_string()).as_deref(), Some("5000.00"));
+/// assert!(rules.adopted_by.is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -8,6 +8,15 @@ use super::ids::{DepositId, EntryId, FundUseId};
 use super::values::{Money, date};
 
 /// The special maintenance fund of a compound.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let fund = cfg.compounds[0].maintenance_fund.as_ref().ok_or("no fund")?;
+/// assert_eq!((fund.initial_deposit.to_string(), fund.balance.to_string()), ("64780.00".to_owned(), "60000.00".to_owned()));
+/// assert_eq!((fund.deposits.len(), fund.uses.len()), (1, 1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -25,6 +34,16 @@ pub struct MaintenanceFund {
 }
 
 /// A deposit into the fund.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let fund = cfg.compounds[0].maintenance_fund.as_ref().ok_or("no fund")?;
+/// let d = &fund.deposits[0];
+/// assert_eq!((d.id.as_str(), d.amount.to_string()), ("mf-d-001", "2000.00".to_owned()));
+/// assert_eq!(d.entry.as_ref().map(|e| e.as_str()), Some("e-006"), "paid by the joint account's e-006");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -46,6 +65,16 @@ pub struct FundDeposit {
 
 str_enum! {
 /// Source of a fund deposit.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::DepositSource;
+/// let fund = cfg.compounds[0].maintenance_fund.as_ref().ok_or("no fund")?;
+/// assert_eq!(fund.deposits[0].source, DepositSource::PublicRevenue);
+/// assert_eq!(DepositSource::Owners.as_str(), "owners");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[non_exhaustive]
 pub enum DepositSource {
     /// Owners' deposits (续交).
@@ -60,6 +89,17 @@ pub enum DepositSource {
 }
 
 /// A use of the fund.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let fund = cfg.compounds[0].maintenance_fund.as_ref().ok_or("no fund")?;
+/// let u = &fund.uses[0];
+/// assert_eq!((u.id.as_str(), u.purpose.as_str()), ("mf-001", "2栋屋面防水维修"));
+/// assert_eq!(u.resolution.as_ref().map(|r| r.assembly.as_str()), Some("asm-2025-01"));
+/// assert!(u.emergency.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

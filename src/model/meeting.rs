@@ -7,6 +7,16 @@ use super::ids::{MeetingId, MeetingMatterId, PersonId};
 use super::values::{date, date_opt};
 
 /// A meeting of the branch, the committee, or the three parties together.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let m = &cfg.compounds[0].meetings[1];
+/// assert_eq!((m.id.as_str(), m.date), ("mt-2025-03-c", "2025-03-25".parse()?));
+/// assert_eq!((m.attendees.len(), m.observers.len()), (5, 1));
+/// assert_eq!(m.minutes_published_on, Some("2025-03-27".parse()?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -36,6 +46,16 @@ pub struct Meeting {
 
 str_enum! {
 /// Which body a meeting is of.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::MeetingBody;
+/// let joint = cfg.compounds[0].meetings.iter().filter(|m| m.body == MeetingBody::Joint).count();
+/// assert_eq!(joint, 3);
+/// assert_eq!(MeetingBody::PartyBranch.as_str(), "party_branch");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[non_exhaustive]
 pub enum MeetingBody {
     /// The party branch.
@@ -50,6 +70,16 @@ pub enum MeetingBody {
 }
 
 /// A matter decided at a meeting.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let x1 = &cfg.compounds[0].meetings[1].matters[0];
+/// assert!(x1.major);
+/// assert_eq!(x1.votes_for, Some(5));
+/// assert_eq!(x1.prior_deliberation.as_ref().map(|m| m.as_str()), Some("mt-2025-03-b"), "支部先议");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -72,6 +102,15 @@ pub struct MeetingMatter {
 
 str_enum! {
 /// A meeting decision.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::Decision;
+/// assert!(cfg.compounds[0].meetings.iter().flat_map(|m| &m.matters).all(|x| x.decision == Decision::Approved));
+/// assert_eq!(serde_json::from_str::<Decision>(r#""deferred""#)?, Decision::Deferred);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub enum Decision {
     /// Approved.
     Approved = "approved",

@@ -5,6 +5,18 @@ use serde::{Deserialize, Serialize};
 use super::ids::{OrgId, PersonId};
 
 /// An organisation: party organisation, government office, company or property-right unit.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let community = &cfg.organizations[2];
+/// assert_eq!(community.id.as_str(), "org-community-haixia");
+/// assert_eq!(community.parent.as_ref().map(|p| p.as_str()), Some("org-street-xiuying"));
+/// assert_eq!(community.secretary.as_ref().map(|p| p.as_str()), Some("p-11"));
+/// assert_eq!(community.part_time_members.len(), 1);
+/// assert_eq!(cfg.organizations[4].party_organization, Some(true), "红色物业");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -34,6 +46,17 @@ pub struct Organization {
 
 str_enum! {
 /// Kind of organisation.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::OrgKind;
+/// let kinds: Vec<OrgKind> = cfg.organizations.iter().map(|o| o.kind).collect();
+/// assert_eq!(kinds[0], OrgKind::StreetPartyWorkingCommittee);
+/// assert_eq!(kinds.last(), Some(&OrgKind::Developer));
+/// assert_eq!(OrgKind::PropertyRightUnit.as_str(), "property_right_unit");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[non_exhaustive]
 pub enum OrgKind {
     /// Street party working committee (街道党工委).
