@@ -7,6 +7,17 @@ use super::ids::{CompoundId, OrgId, PersonId, UnitId};
 use super::values::{Money, date, date_opt};
 
 /// A natural person referenced anywhere in the document.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let p12: &xiaoqu::model::Person = &cfg.people[11];
+/// assert_eq!((p12.id.as_str(), p12.name.as_str()), ("p-12", "何磊"));
+/// assert!(p12.birth_date.is_none() && p12.party.is_some());
+/// assert_eq!(p12.employment[0].role, "project_manager");
+/// assert!(p12.relatives.is_empty() && p12.records.is_empty() && p12.residency.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -41,6 +52,16 @@ pub struct Person {
 
 str_enum! {
 /// Civil capacity (民事行为能力).
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::{CivilCapacity, Person};
+/// assert!(cfg.people.iter().all(|p| p.civil_capacity == CivilCapacity::Full), "`full` when absent");
+/// let p: Person = serde_json::from_str(r#"{ "id": "p-x", "name": "某", "civil_capacity": "limited" }"#)?;
+/// assert_eq!(p.civil_capacity, CivilCapacity::Limited);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Default)]
 pub enum CivilCapacity {
     /// Full capacity.
@@ -54,6 +75,16 @@ pub enum CivilCapacity {
 }
 
 /// Party membership (党员).
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let party = cfg.people[0].party.as_ref().ok_or("p-01 is a party member")?;
+/// assert_eq!(party.status, xiaoqu::model::PartyStatus::Retired);
+/// assert_eq!(party.joined_on, Some("1980-07-01".parse()?));
+/// assert!(cfg.people[3].party.is_none(), "p-04 is not a member");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -68,6 +99,16 @@ pub struct PartyMembership {
 
 str_enum! {
 /// Kind of party member.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// use xiaoqu::model::PartyStatus;
+/// let statuses: Vec<PartyStatus> = cfg.people.iter().filter_map(|p| p.party.as_ref()).map(|m| m.status).collect();
+/// assert_eq!(statuses.iter().filter(|s| **s == PartyStatus::InService).count(), 3);
+/// assert_eq!(PartyStatus::Floating.as_str(), "floating");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub enum PartyStatus {
     /// Serving member (在职党员).
     InService = "in_service",
@@ -81,6 +122,16 @@ pub enum PartyStatus {
 }
 
 /// A close relative.
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::{Person, Relation};
+/// let p: Person = serde_json::from_str(
+///     r#"{ "id": "p-x", "name": "某", "relatives": [ { "person": "p-y", "relation": "spouse" } ] }"#,
+/// )?;
+/// assert_eq!((p.relatives[0].person.as_str(), p.relatives[0].relation), ("p-y", Relation::Spouse));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -93,6 +144,14 @@ pub struct Relative {
 
 str_enum! {
 /// A family relation.
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::Relation;
+/// assert_eq!(serde_json::from_str::<Relation>(r#""grandchild""#)?, Relation::Grandchild);
+/// assert!(Relation::Spouse.is_spouse_or_lineal() && !Relation::Sibling.is_spouse_or_lineal());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[non_exhaustive]
 pub enum Relation {
     /// Spouse (配偶).
@@ -115,6 +174,15 @@ pub enum Relation {
 impl Relation {
     /// The same relation seen from the other person (parent ↔ child); spouse, sibling and other
     /// close relations are their own converse.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::model::Relation;
+    /// assert_eq!(Relation::Parent.converse(), Relation::Child);
+    /// assert_eq!(Relation::Grandchild.converse(), Relation::Grandparent);
+    /// assert_eq!(Relation::Spouse.converse(), Relation::Spouse);
+    /// assert!(Relation::ALL.iter().all(|r| r.converse().converse() == *r));
+    /// ```
     #[must_use]
     pub fn converse(self) -> Self {
         match self {
@@ -127,12 +195,29 @@ impl Relation {
     }
 
     /// Spouse or lineal relative (配偶、直系亲属): the relations the property-company rules name.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::model::Relation;
+    /// assert!(Relation::Spouse.is_spouse_or_lineal() && Relation::Grandparent.is_spouse_or_lineal());
+    /// assert!(!Relation::Sibling.is_spouse_or_lineal());
+    /// assert!(!Relation::OtherClose.is_spouse_or_lineal());
+    /// ```
     pub fn is_spouse_or_lineal(self) -> bool {
         matches!(self, Self::Spouse | Self::Parent | Self::Child | Self::Grandparent | Self::Grandchild)
     }
 }
 
 /// A period of employment.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let job = &cfg.people[12].employment[0];
+/// assert_eq!((job.org.as_str(), job.role.as_str()), ("org-so-xiuying", "staff"));
+/// assert_eq!((job.from, job.to), ("2019-03-01".parse()?, None));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -152,6 +237,16 @@ pub struct Employment {
 }
 
 /// A period of residence in a compound.
+///
+/// # Example
+/// ```
+/// let p: xiaoqu::model::Person = serde_json::from_str(
+///     r#"{ "id": "p-x", "name": "某", "residency": [ { "compound": "c-guokeyuan", "from": "2020-01-01", "to": "2023-12-31" } ] }"#,
+/// )?;
+/// let r = &p.residency.as_deref().ok_or("no residency")?[0];
+/// assert_eq!((r.compound.as_str(), r.to), ("c-guokeyuan", Some("2023-12-31".parse()?)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -169,6 +264,17 @@ pub struct Residency {
 }
 
 /// An evidence record about a person, written `{ "kind": …, … }`.
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::Record;
+/// let r: Record = serde_json::from_str(
+///     r#"{ "kind": "fee_arrears", "unit": "u-1-101", "since": "2024-01-01", "months": 8, "amount": "2400.00", "court_confirmed": false }"#,
+/// )?;
+/// assert!(matches!(r, Record::FeeArrears { months: 8, settled_on: None, .. }));
+/// assert!(serde_json::from_str::<Record>(r#"{ "kind": "fee_arrears", "unit": "u-1-101" }"#).is_err(), "fields of the kind are required");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RawRecord", into = "RawRecord")]
 #[non_exhaustive]
@@ -274,6 +380,15 @@ pub enum Record {
 
 str_enum! {
 /// The kind tag of a [`Record`].
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::{Record, RecordKind};
+/// let r: Record = serde_json::from_str(r#"{ "kind": "admin_penalty", "date": "2024-05-01", "property_related": true }"#)?;
+/// assert_eq!(r.kind(), RecordKind::AdminPenalty);
+/// assert_eq!(RecordKind::ALL.len(), 11);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[non_exhaustive]
 pub enum RecordKind {
     /// See [`Record::CriminalConviction`].
@@ -303,6 +418,13 @@ pub enum RecordKind {
 
 impl Record {
     /// The kind tag.
+    ///
+    /// # Example
+    /// ```
+    /// let r: xiaoqu::model::Record = serde_json::from_str(r#"{ "kind": "dishonest_debtor", "from": "2023-02-01" }"#)?;
+    /// assert_eq!(r.kind().as_str(), "dishonest_debtor");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn kind(&self) -> RecordKind {
         match self {
             Self::CriminalConviction { .. } => RecordKind::CriminalConviction,
@@ -321,6 +443,16 @@ impl Record {
 }
 
 /// A record as written: every field optional; [`Record`]'s `TryFrom` checks the kind's fields.
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::{RawRecord, Record};
+/// let raw: RawRecord = serde_json::from_str(r#"{ "kind": "removed_from_committee", "compound": "c-1", "date": "2022-03-01" }"#)?;
+/// assert_eq!(Record::try_from(raw)?.kind().as_str(), "removed_from_committee");
+/// let stray: RawRecord = serde_json::from_str(r#"{ "kind": "removed_from_committee", "compound": "c-1", "date": "2022-03-01", "months": 2 }"#)?;
+/// assert!(Record::try_from(stray).is_err(), "`months` belongs to fee arrears");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[doc(hidden)]
