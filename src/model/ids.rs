@@ -10,9 +10,24 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 /// The longest id accepted.
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::{MAX_ID_LEN, PersonId};
+/// assert!(PersonId::new(&"p".repeat(MAX_ID_LEN)).is_ok());
+/// assert!(PersonId::new(&"p".repeat(MAX_ID_LEN + 1)).is_err());
+/// ```
 pub const MAX_ID_LEN: usize = 64;
 
 /// Why a string is not a valid id.
+///
+/// # Example
+/// ```
+/// let err = xiaoqu::model::UnitId::new("u 101").err().ok_or("accepted a space")?;
+/// assert_eq!(err, xiaoqu::model::IdError("u 101".to_owned()));
+/// assert!(err.to_string().starts_with("`u 101` is not a valid id"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("`{0}` is not a valid id (1-64 characters from A-Z a-z 0-9 . _ -)")]
 pub struct IdError(pub String);
@@ -22,6 +37,17 @@ pub struct IdError(pub String);
 /// # Errors
 /// [`IdError`] when `s` is empty, longer than 64 characters, or has a character outside
 /// `[A-Za-z0-9._-]`.
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::validate_id;
+/// validate_id("u-1-101")?;
+/// validate_id("a.B_9-z")?;
+/// assert!(validate_id("").is_err());
+/// assert!(validate_id("p/01").is_err());
+/// assert!(validate_id("王").is_err(), "ASCII only");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn validate_id(s: &str) -> Result<(), IdError> {
     let ok = !s.is_empty()
         && s.len() <= MAX_ID_LEN

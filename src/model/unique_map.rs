@@ -11,6 +11,16 @@ use serde::{Deserialize, Serialize, Serializer};
 ///
 /// Documents write it as an object; a key written twice is a load error rather than
 /// "last one wins", because a ballot that names a matter twice is ambiguous.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let choices: &xiaoqu::model::UniqueMap<_, _> = &cfg.compounds[0].assemblies[0].ballots[0].choices;
+/// assert_eq!(choices.len(), 3);
+/// let twice = xiaoqu::example::GUOKEYUAN_JSON.replacen(r#""m-3": "for" }"#, r#""m-3": "for", "m-1": "against" }"#, 1);
+/// assert!(xiaoqu::GovernanceConfig::from_json_str(&twice).is_err(), "m-1 named twice");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UniqueMap<K, V>(Vec<(K, V)>);
 
@@ -22,6 +32,13 @@ impl<K, V> Default for UniqueMap<K, V> {
 
 impl<K: PartialEq, V> UniqueMap<K, V> {
     /// An empty map.
+    ///
+    /// # Example
+    /// ```
+    /// let map: xiaoqu::model::UniqueMap<String, u32> = xiaoqu::model::UniqueMap::new();
+    /// assert!(map.is_empty());
+    /// assert_eq!(map, xiaoqu::model::UniqueMap::default());
+    /// ```
     pub fn new() -> Self {
         Self(Vec::new())
     }
@@ -30,6 +47,17 @@ impl<K: PartialEq, V> UniqueMap<K, V> {
     ///
     /// # Errors
     /// `(key, value)` unchanged when the key exists.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::model::{Choice, MatterId, UniqueMap};
+    /// let mut choices = UniqueMap::new();
+    /// choices.insert(MatterId::new("m-1")?, Choice::For).map_err(|_| "fresh key")?;
+    /// let refused = choices.insert(MatterId::new("m-1")?, Choice::Against);
+    /// assert_eq!(refused, Err((MatterId::new("m-1")?, Choice::Against)));
+    /// assert_eq!(choices.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn insert(&mut self, key: K, value: V) -> Result<(), (K, V)> {
         if self.0.iter().any(|(k, _)| *k == key) {
             return Err((key, value));
@@ -39,6 +67,16 @@ impl<K: PartialEq, V> UniqueMap<K, V> {
     }
 
     /// The value for `key`.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::model::Choice;
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// let choices = &cfg.compounds[0].assemblies[0].ballots[10].choices;
+    /// assert_eq!(choices.get("m-3"), Some(&Choice::Against), "looked up by &str");
+    /// assert_eq!(choices.get("m-9"), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn get<Q>(&self, key: &Q) -> Option<&V>
     where
         K: std::borrow::Borrow<Q>,
@@ -48,16 +86,39 @@ impl<K: PartialEq, V> UniqueMap<K, V> {
     }
 
     /// The pairs in document order.
+    ///
+    /// # Example
+    /// ```
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// let choices = &cfg.compounds[0].assemblies[0].ballots[9].choices;
+    /// let written: Vec<String> = choices.iter().map(|(m, c)| format!("{m}={c}")).collect();
+    /// assert_eq!(written, ["m-1=against", "m-2=for", "m-3=against"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
         self.0.iter().map(|(k, v)| (k, v))
     }
 
     /// Number of pairs.
+    ///
+    /// # Example
+    /// ```
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// assert_eq!(cfg.compounds[0].assemblies[1].ballots[0].choices.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
     /// Whether there are no pairs.
+    ///
+    /// # Example
+    /// ```
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// assert!(cfg.compounds[0].assemblies.iter().flat_map(|a| &a.ballots).all(|b| !b.choices.is_empty()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

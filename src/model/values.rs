@@ -13,9 +13,25 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 /// The largest number of decimal places a money amount or an area may carry.
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::{MAX_SCALE, Money};
+/// assert_eq!(MAX_SCALE, 2);
+/// assert!("0.01".parse::<Money>().is_ok());
+/// assert!("0.001".parse::<Money>().is_err());
+/// ```
 pub const MAX_SCALE: u32 = 2;
 
 /// Why a decimal string was refused.
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::{Area, DecimalError};
+/// assert_eq!("89.505".parse::<Area>(), Err(DecimalError::Scale("89.505".to_owned())));
+/// assert!(matches!("8.95e1".parse::<Area>(), Err(DecimalError::Syntax(_))));
+/// assert!(matches!("1".repeat(40).parse::<Area>(), Err(DecimalError::Range(_))));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum DecimalError {
@@ -37,6 +53,17 @@ pub enum DecimalError {
 /// # Errors
 /// [`DecimalError`] for anything else: exponents, `+`, `_`, spaces, leading `.`, more than
 /// two decimal places, or a value beyond the range of [`Decimal`].
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::parse_strict_decimal;
+/// assert_eq!(parse_strict_decimal("-3.25")?.to_string(), "-3.25");
+/// assert_eq!(parse_strict_decimal("100")?, rust_decimal::Decimal::from(100));
+/// for bad in [".5", "1.", "+1", "1_000", " 1", "1.234"] {
+///     assert!(parse_strict_decimal(bad).is_err(), "{bad}");
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn parse_strict_decimal(s: &str) -> Result<Decimal, DecimalError> {
     let body = s.strip_prefix('-').unwrap_or(s);
     let (int, frac) = match body.split_once('.') {
@@ -186,6 +213,17 @@ decimal_newtype!(
 );
 
 /// A number of owners counted as heads under SPC Art 9. Never mixed with [`Area`].
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::Headcount;
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let c = &cfg.compounds[0];
+/// let tally = xiaoqu::voting::tally_assembly(c, &c.assemblies[0], xiaoqu::voting::Abstention::NotCounted);
+/// assert_eq!(tally.total().heads, Headcount(11));
+/// assert_eq!(Headcount(11).to_string(), "11");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Headcount(pub u64);
@@ -199,6 +237,17 @@ impl fmt::Display for Headcount {
 /// An exact ratio `num/den` (`den > 0`), written `"1/2"`, `"2/3"` or as a decimal `"0.5"`.
 ///
 /// Comparisons against it use cross-multiplication, never division.
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::Ratio;
+/// let two_thirds: Ratio = "2/3".parse()?;
+/// assert_eq!(two_thirds.to_string(), "2/3");
+/// assert_eq!("0.75".parse::<Ratio>()?, Ratio::new(75, 100).ok_or("3/4")?);
+/// assert!("3/2".parse::<Ratio>().is_err(), "a share above one");
+/// assert!(two_thirds.reached_by(200, 300) && !two_thirds.exceeded_by(200, 300));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Ratio {
     num: u64,
@@ -207,29 +256,79 @@ pub struct Ratio {
 
 impl Ratio {
     /// `num/den`; `None` when `den` is 0 or `num > den` (a share above one).
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::model::Ratio;
+    /// let r = Ratio::new(3, 4).ok_or("3/4 is a share")?;
+    /// assert_eq!((r.num(), r.den()), (3, 4));
+    /// assert_eq!(Ratio::new(1, 0), None);
+    /// assert_eq!(Ratio::new(5, 4), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn new(num: u64, den: u64) -> Option<Self> {
         if den == 0 || num > den { None } else { Some(Self { num, den }) }
     }
 
     /// One half.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::model::Ratio;
+    /// assert_eq!(Ratio::HALF, "1/2".parse()?);
+    /// assert!(Ratio::HALF.reached_by(1, 2) && !Ratio::HALF.exceeded_by(1, 2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const HALF: Self = Self { num: 1, den: 2 };
 
     /// Numerator.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!("2/3".parse::<xiaoqu::model::Ratio>()?.num(), 2);
+    /// assert_eq!("0.5".parse::<xiaoqu::model::Ratio>()?.num(), 5, "kept as written: 5/10");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn num(self) -> u64 {
         self.num
     }
 
     /// Denominator.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!("2/3".parse::<xiaoqu::model::Ratio>()?.den(), 3);
+    /// assert_eq!("0.25".parse::<xiaoqu::model::Ratio>()?.den(), 100);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn den(self) -> u64 {
         self.den
     }
 
     /// Whether `part / whole >= self` (integer cross-multiplication; `whole == 0` is false).
+    ///
+    /// # Example
+    /// ```
+    /// let three_quarters: xiaoqu::model::Ratio = "3/4".parse()?;
+    /// assert!(three_quarters.reached_by(3, 4), "exactly 3/4 reaches it");
+    /// assert!(!three_quarters.reached_by(74, 99));
+    /// assert!(!three_quarters.reached_by(0, 0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn reached_by(self, part: u64, whole: u64) -> bool {
         whole > 0 && u128::from(part) * u128::from(self.den) >= u128::from(whole) * u128::from(self.num)
     }
 
     /// Whether `part / whole > self` (integer cross-multiplication; `whole == 0` is false).
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::model::Ratio;
+    /// assert!(!Ratio::HALF.exceeded_by(6, 12), "exactly half is not more than half");
+    /// assert!(Ratio::HALF.exceeded_by(7, 12));
+    /// assert!(!Ratio::HALF.exceeded_by(0, 0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn exceeded_by(self, part: u64, whole: u64) -> bool {
         whole > 0 && u128::from(part) * u128::from(self.den) > u128::from(whole) * u128::from(self.num)
     }
@@ -269,6 +368,15 @@ impl FromStr for Ratio {
 /// # Errors
 /// A message naming the value when it is not exactly four digits, `-`, two digits, `-`, two
 /// digits, or names no calendar day (`2024-02-30`).
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::parse_strict_date;
+/// assert_eq!(parse_strict_date("2024-02-29")?.to_string(), "2024-02-29");
+/// assert!(parse_strict_date("2023-02-29").is_err(), "not a calendar day");
+/// assert!(parse_strict_date("2024-6-1").is_err(), "two-digit month and day");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn parse_strict_date(s: &str) -> Result<NaiveDate, String> {
     let b = s.as_bytes();
     let shape = b.len() == 10
