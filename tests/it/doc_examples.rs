@@ -20,8 +20,12 @@ use std::path::{Path, PathBuf};
 
 /// `file:item` keys still without an example, grouped by the reason they are allowed for now.
 const ALLOWED: &[(&str, &[&str])] = &[(
-    "being optimised by another helper this session (rules, voting, ledger, stream, index): examples to follow once those files settle",
+    "being optimised by another helper this session (rules, voting, ledger, stream, index): examples to follow once those files settle; a module's example goes in its file's `//!` docs (an outer doc on the `pub mod` line in lib.rs makes rustdoc resolve the module's own intra-doc links from the crate root)",
     &[
+        "src/lib.rs:mod ledger",
+        "src/lib.rs:mod rules",
+        "src/lib.rs:mod stream",
+        "src/lib.rs:mod voting",
         "src/index.rs:fn build",
         "src/index.rs:fn person",
         "src/index.rs:fn org",
