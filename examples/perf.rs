@@ -23,6 +23,8 @@
 //! `--audit-only`: generates the district and audits it `reps` times (for a profiler).
 //! `--families`: the audit time of each rule family alone (default with the others off).
 //!
+//! `--stream FILE`: audits an NDJSON file line by line ([`xiaoqu::stream::audit_ndjson`]) and
+//! prints the reports, the findings and the peak resident set (`VmHWM`).
 //! `--json FILE`: writes the district (`--compounds N`) as one JSON document.
 //! Also `--ndjson FILE [--copies K]`: writes the district as NDJSON (one compound per line,
 //! [`xiaoqu::stream::split_district`]) K times over, for the streaming memory measurement.
@@ -43,6 +45,7 @@ struct Args {
     seed: u64,
     ndjson: Option<String>,
     json: Option<String>,
+    stream: Option<String>,
     copies: usize,
     probe: Option<String>,
     file: Option<String>,
@@ -58,6 +61,7 @@ fn args() -> Result<Args, String> {
         seed: 7,
         ndjson: None,
         json: None,
+        stream: None,
         copies: 1,
         probe: None,
         file: None,
@@ -83,6 +87,7 @@ fn args() -> Result<Args, String> {
             "--seed" => a.seed = value.parse().map_err(|e| format!("--seed: {e}"))?,
             "--ndjson" => a.ndjson = Some(value),
             "--json" => a.json = Some(value),
+            "--stream" => a.stream = Some(value),
             "--copies" => a.copies = n()?.max(1),
             "--probe-memory" => a.probe = Some(value),
             "--file" => a.file = Some(value),
@@ -144,6 +149,7 @@ struct Figures {
     load: Duration,
     audit: Duration,
     value_schema: Duration,
+    sequential: Duration,
     value_only: Duration,
     model_mem: f64,
     value_mem: f64,
@@ -168,12 +174,24 @@ fn measure(
     black_box(xiaoqu::audit(&cfg, policy));
     let load = time(a.reps, || GovernanceConfig::from_json_slice(&bytes).is_ok());
     let audit = time(a.reps, || xiaoqu::audit(&cfg, policy));
+    let sequential = time(a.reps, || xiaoqu::rules::audit_sequential(&cfg, policy));
     let value_only = time(a.reps, || serde_json::from_slice::<serde_json::Value>(&bytes).is_ok());
     let value_schema =
         time(a.reps, || serde_json::from_slice::<serde_json::Value>(&bytes).is_ok_and(|v| validator.is_valid(&v)));
     let model_mem = memory_ratio("model", &bytes)?;
     let value_mem = memory_ratio("value", &bytes)?;
-    Ok(Figures { bytes: bytes.len(), compounds, load, audit, value_schema, value_only, model_mem, value_mem, findings })
+    Ok(Figures {
+        bytes: bytes.len(),
+        compounds,
+        load,
+        audit,
+        value_schema,
+        sequential,
+        value_only,
+        model_mem,
+        value_mem,
+        findings,
+    })
 }
 
 #[allow(clippy::cast_precision_loss, reason = "figures for display")]
@@ -194,6 +212,13 @@ fn print(f: &Figures) {
         s(f.audit) * 1e3,
         s(f.value_only) * 1e3,
         s(f.value_schema) * 1e3
+    );
+    println!(
+        "  parallel speed-up of the audit     {:.2}x  (sequential {:.1} ms; feature parallel {}, {} threads)",
+        s(f.sequential) / s(f.audit),
+        s(f.sequential) * 1e3,
+        if cfg!(feature = "parallel") { "on" } else { "off" },
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
     );
 }
 
@@ -222,6 +247,12 @@ fn families() -> Vec<&'static str> {
 fn per_family(compounds: usize, a: &Args) -> Result<(), Box<dyn std::error::Error>> {
     let (cfg, _) = district(compounds, a.seed)?;
     print!("## audit time by family at {compounds} compounds (ms):");
+    let index = time(a.reps, || xiaoqu::Index::build(&cfg).person("").is_none());
+    print!(" (index alone {:.1})", index.as_secs_f64() * 1e3);
+    if std::env::var_os("XIAOQU_PERF_INDEX_ONLY").is_some() {
+        println!();
+        return Ok(());
+    }
     for f in families() {
         let p = family_policy(f)?;
         let t = time(a.reps, || xiaoqu::audit(&cfg, &p));
@@ -265,6 +296,34 @@ fn memory_ratio(what: &str, bytes: &[u8]) -> Result<f64, Box<dyn std::error::Err
     Ok((kib * 1024) as f64 / bytes.len() as f64)
 }
 
+fn vm_hwm_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+fn stream(path: &str, policy: &Policy) -> Result<(), Box<dyn std::error::Error>> {
+    let bytes = std::fs::metadata(path)?.len();
+    let reader = std::io::BufReader::new(std::fs::File::open(path)?);
+    let t = Instant::now();
+    let (mut reports, mut findings) = (0_usize, 0_usize);
+    for report in xiaoqu::stream::audit_ndjson(reader, policy) {
+        findings += report?.diagnostics().len();
+        reports += 1;
+    }
+    #[allow(clippy::cast_precision_loss, reason = "figures for display")]
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "{path}: {mb:.1} MB, {reports} reports, {findings} findings, {:.2} s, peak RSS (VmHWM) {} MiB",
+        t.elapsed().as_secs_f64(),
+        vm_hwm_kib() / 1024
+    );
+    Ok(())
+}
+
 fn write_ndjson(path: &str, a: &Args) -> Result<(), Box<dyn std::error::Error>> {
     let (cfg, _) = district(a.large, a.seed)?;
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
@@ -287,6 +346,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if let Some(path) = &a.ndjson {
         return write_ndjson(path, &a);
+    }
+    if let Some(path) = &a.stream {
+        return stream(path, &policy);
     }
     if let Some(path) = &a.json {
         // The district as one pretty JSON document (people shuffled as measured).

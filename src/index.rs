@@ -35,7 +35,8 @@ impl<'a> Index<'a> {
     /// Builds the lookups in one pass over the document.
     pub fn build(cfg: &'a GovernanceConfig) -> Self {
         let mut people = HashMap::with_capacity(cfg.people.len());
-        let mut relatives: HashMap<&str, Vec<(&PersonId, Relation)>> = HashMap::new();
+        let mut relatives: HashMap<&str, Vec<(&PersonId, Relation)>> =
+            HashMap::with_capacity(cfg.people.iter().filter(|p| !p.relatives.is_empty()).count().saturating_mul(2));
         for (i, p) in cfg.people.iter().enumerate() {
             people.entry(p.id.as_str()).or_insert(i);
             for r in &p.relatives {
@@ -52,7 +53,9 @@ impl<'a> Index<'a> {
             orgs.entry(o.id.as_str()).or_insert(i);
         }
         let mut compounds = HashMap::with_capacity(cfg.compounds.len());
-        let mut units = HashMap::new();
+        // Sized once: growing a table of a whole district re-hashes every key, reading each id
+        // again from wherever the model put it.
+        let mut units = HashMap::with_capacity(cfg.compounds.iter().map(|c| c.units.len()).sum());
         for c in &cfg.compounds {
             compounds.entry(c.id.as_str()).or_insert(c);
             for u in &c.units {

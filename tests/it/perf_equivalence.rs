@@ -162,3 +162,45 @@ fn a_stream_without_a_final_newline_reads_its_last_line() {
     let policy = Policy::preset("default").unwrap();
     assert_eq!(audit_ndjson(&text[..], &policy).flatten().count(), 2);
 }
+
+/// `xiaoqu audit FILE.ndjson`: one report per line named `FILE:LINE`, a line that does not
+/// load named on stderr with its line number, exit 1 on findings and 2 on a bad line.
+#[cfg(feature = "cli")]
+#[test]
+fn cli_audits_each_ndjson_line() {
+    use std::process::Command;
+    let dir = std::env::temp_dir().join(format!("xiaoqu-ndjson-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cfg = district(3, 4, false);
+    let clean = dir.join("district.ndjson");
+    std::fs::write(&clean, ndjson(&cfg)).unwrap();
+    let run = |args: &[&std::ffi::OsStr]| {
+        Command::new(env!("CARGO_BIN_EXE_xiaoqu")).arg("audit").args(args).output().unwrap()
+    };
+
+    let out = run(&[clean.as_os_str(), "--lang".as_ref(), "en".as_ref()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    for line in 1..=3 {
+        assert!(stdout.contains(&format!("district.ndjson:{line} <==")), "{stdout}");
+    }
+    assert_eq!(stdout.matches(" in 1 compound ").count(), 3, "{stdout}");
+
+    // A faulty compound (no branch: ORG001) on line 2 and a line that does not load on line 4.
+    let mut faulty = cfg.clone();
+    faulty.compounds[1].party_branch = None;
+    let mut text = ndjson(&faulty);
+    text.extend_from_slice(b"\n{\"schema_version\": 3, \"as_of\": \"2025-01-01\"}\n");
+    let mixed = dir.join("mixed.data");
+    std::fs::write(&mixed, text).unwrap();
+    let out = run(&[mixed.as_os_str(), "--ndjson".as_ref(), "--format".as_ref(), "json".as_ref()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("mixed.data: line 5: schema_version"), "{stderr}");
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(reports.as_array().map(Vec::len), Some(3));
+    let codes: Vec<&str> =
+        reports[1]["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["code"].as_str()).collect();
+    assert!(codes.contains(&"ORG001"), "{codes:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
