@@ -192,7 +192,14 @@ fn id_unique(ctx: &mut Ctx<'_>) {
 /// Whether any two ids of one kind are equal, with the keys of [`id_unique`] (a matter's or a
 /// meeting matter's id is qualified by its assembly's or meeting's; ids cannot hold `/`).
 fn any_duplicate_id<'a>(cfg: &'a crate::config::GovernanceConfig) -> bool {
-    let mut seen: std::collections::HashSet<(&str, &'a str, &'a str)> = std::collections::HashSet::new();
+    // Sized for the bulk of the ids, so that the set is not rebuilt as it grows.
+    let bulk = cfg
+        .compounds
+        .iter()
+        .map(|c| c.units.len() + c.buildings.len() + c.joint_account.as_ref().map_or(0, |a| a.entries.len()));
+    let capacity = bulk.fold(cfg.people.len().saturating_add(cfg.organizations.len()), usize::saturating_add);
+    let mut seen: std::collections::HashSet<(&str, &'a str, &'a str)> =
+        std::collections::HashSet::with_capacity(capacity);
     let mut fresh = |kind: &'static str, id: &'a str, sub: &'a str| seen.insert((kind, id, sub));
     let mut all = cfg.people.iter().all(|p| fresh("person", p.id.as_str(), ""))
         && cfg.organizations.iter().all(|o| fresh("organization", o.id.as_str(), ""));

@@ -292,7 +292,7 @@ fn ballots(ctx: &mut Ctx<'_>, at: &At<'_>) {
     }
     let (ci, ai, a) = (at.ci, at.ai, at.assembly);
     let units: HashMap<&str, &Unit> = at.compound.units.iter().rev().map(|u| (u.id.as_str(), u)).collect();
-    let mut first_ballot: HashMap<&str, usize> = HashMap::new();
+    let mut first_ballot: HashMap<&str, usize> = HashMap::with_capacity(a.ballots.len());
     for (bi, b) in a.ballots.iter().enumerate() {
         let unit = units.get(b.unit.as_str()).copied();
         let scoped = unit.filter(|u| voting::unit_in_scope(u, &a.scope));

@@ -57,7 +57,7 @@ impl Sets {
 /// scope (by its position in `units`), its head.
 fn heads(units: &[&Unit]) -> (Vec<Head>, Vec<usize>) {
     let mut sets = Sets((0..units.len()).collect());
-    let mut first_of_owner: HashMap<&PersonId, usize> = HashMap::new();
+    let mut first_of_owner: HashMap<&PersonId, usize> = HashMap::with_capacity(units.len());
     let mut first_of_dev = HashMap::new();
     for (i, u) in units.iter().enumerate() {
         if let Some(dev) = &u.developer_held {
@@ -71,21 +71,29 @@ fn heads(units: &[&Unit]) -> (Vec<Head>, Vec<usize>) {
         }
     }
     let mut heads: Vec<Head> = Vec::new();
-    let mut head_of_root: HashMap<usize, usize> = HashMap::new();
+    // The head of each set's root, by unit position (`usize::MAX`: none yet).
+    let mut head_of_root: Vec<usize> = vec![usize::MAX; units.len()];
     let mut head_of_unit = Vec::with_capacity(units.len());
     let mut owners: Vec<BTreeSet<PersonId>> = Vec::new();
     for (i, u) in units.iter().enumerate() {
         let root = sets.find(i);
-        let h = *head_of_root.entry(root).or_insert_with(|| {
-            let key = match (&u.developer_held, u.owners.is_empty()) {
-                (Some(dev), _) => HeadKey::Developer(dev.clone()),
-                (None, true) => HeadKey::Unowned(u.id.clone()),
-                (None, false) => HeadKey::Owners(Vec::new()),
-            };
-            heads.push(Head { key, units: Vec::new() });
-            owners.push(BTreeSet::new());
-            heads.len().saturating_sub(1)
-        });
+        let h = match head_of_root.get(root).copied() {
+            Some(h) if h != usize::MAX => h,
+            _ => {
+                let key = match (&u.developer_held, u.owners.is_empty()) {
+                    (Some(dev), _) => HeadKey::Developer(dev.clone()),
+                    (None, true) => HeadKey::Unowned(u.id.clone()),
+                    (None, false) => HeadKey::Owners(Vec::new()),
+                };
+                heads.push(Head { key, units: Vec::new() });
+                owners.push(BTreeSet::new());
+                let h = heads.len().saturating_sub(1);
+                if let Some(slot) = head_of_root.get_mut(root) {
+                    *slot = h;
+                }
+                h
+            }
+        };
         if let Some(head) = heads.get_mut(h) {
             head.units.push(u.id.clone());
         }
