@@ -32,36 +32,14 @@ pub struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    /// Builds the lookups in one pass over the document.
+    /// Builds the lookups in one pass over the document (with the `parallel` feature, the
+    /// people's and the compounds' tables on two threads).
     pub fn build(cfg: &'a GovernanceConfig) -> Self {
-        let mut people = HashMap::with_capacity(cfg.people.len());
-        let mut relatives: HashMap<&str, Vec<(&PersonId, Relation)>> =
-            HashMap::with_capacity(cfg.people.iter().filter(|p| !p.relatives.is_empty()).count().saturating_mul(2));
-        for (i, p) in cfg.people.iter().enumerate() {
-            people.entry(p.id.as_str()).or_insert(i);
-            for r in &p.relatives {
-                relatives.entry(p.id.as_str()).or_default().push((&r.person, r.relation));
-                relatives.entry(r.person.as_str()).or_default().push((&p.id, r.relation.converse()));
-            }
-        }
-        for list in relatives.values_mut() {
-            list.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
-            list.dedup();
-        }
-        let mut orgs = HashMap::with_capacity(cfg.organizations.len());
-        for (i, o) in cfg.organizations.iter().enumerate() {
-            orgs.entry(o.id.as_str()).or_insert(i);
-        }
-        let mut compounds = HashMap::with_capacity(cfg.compounds.len());
-        // Sized once: growing a table of a whole district re-hashes every key, reading each id
-        // again from wherever the model put it.
-        let mut units = HashMap::with_capacity(cfg.compounds.iter().map(|c| c.units.len()).sum());
-        for c in &cfg.compounds {
-            compounds.entry(c.id.as_str()).or_insert(c);
-            for u in &c.units {
-                units.entry(u.id.as_str()).or_insert((c, u));
-            }
-        }
+        #[cfg(feature = "parallel")]
+        let ((people, relatives, orgs), (compounds, units)) =
+            rayon::join(|| people_tables(cfg), || compound_tables(cfg));
+        #[cfg(not(feature = "parallel"))]
+        let ((people, relatives, orgs), (compounds, units)) = (people_tables(cfg), compound_tables(cfg));
         Self { cfg, people, orgs, compounds, units, relatives }
     }
 
@@ -108,4 +86,46 @@ impl<'a> Index<'a> {
     pub fn relatives_of(&self, id: &str) -> impl Iterator<Item = (&'a PersonId, Relation)> + '_ {
         self.relatives.get(id).into_iter().flatten().copied()
     }
+}
+
+/// The people's, relatives' and organisations' tables of [`Index`].
+#[allow(clippy::type_complexity, reason = "the three tables, built together")]
+fn people_tables(
+    cfg: &GovernanceConfig,
+) -> (HashMap<&str, usize>, HashMap<&str, Vec<(&PersonId, Relation)>>, HashMap<&str, usize>) {
+    let mut people = HashMap::with_capacity(cfg.people.len());
+    let mut relatives: HashMap<&str, Vec<(&PersonId, Relation)>> =
+        HashMap::with_capacity(cfg.people.iter().filter(|p| !p.relatives.is_empty()).count().saturating_mul(2));
+    for (i, p) in cfg.people.iter().enumerate() {
+        people.entry(p.id.as_str()).or_insert(i);
+        for r in &p.relatives {
+            relatives.entry(p.id.as_str()).or_default().push((&r.person, r.relation));
+            relatives.entry(r.person.as_str()).or_default().push((&p.id, r.relation.converse()));
+        }
+    }
+    for list in relatives.values_mut() {
+        list.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+        list.dedup();
+    }
+    let mut orgs = HashMap::with_capacity(cfg.organizations.len());
+    for (i, o) in cfg.organizations.iter().enumerate() {
+        orgs.entry(o.id.as_str()).or_insert(i);
+    }
+    (people, relatives, orgs)
+}
+
+/// The compounds' and units' tables of [`Index`].
+#[allow(clippy::type_complexity, reason = "the two tables, built together")]
+fn compound_tables(cfg: &GovernanceConfig) -> (HashMap<&str, &Compound>, HashMap<&str, (&Compound, &Unit)>) {
+    let mut compounds = HashMap::with_capacity(cfg.compounds.len());
+    // Sized once: growing a table of a whole district re-hashes every key, reading each id
+    // again from wherever the model put it.
+    let mut units = HashMap::with_capacity(cfg.compounds.iter().map(|c| c.units.len()).sum());
+    for c in &cfg.compounds {
+        compounds.entry(c.id.as_str()).or_insert(c);
+        for u in &c.units {
+            units.entry(u.id.as_str()).or_insert((c, u));
+        }
+    }
+    (compounds, units)
 }
