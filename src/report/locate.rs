@@ -238,7 +238,7 @@ mod tests {
         let ax = Path::new().key("a").index(1).key("zz");
         let ca = Path::new().key("cA");
         let got = positions(Source::Json(text), &[&ab, &a0, &ax, &ca, &Path::new()]);
-        assert_eq!(got, [Some((3, 11)), Some((2, 9)), Some((3, 5)), Some((4, 10)), Some((1, 1))]);
+        assert_eq!(got, [Some((3, 11)), Some((2, 9)), Some((3, 5)), Some((4, 14)), Some((1, 1))]);
         assert_eq!(positions(Source::Json(b"  "), &[&ab]), [None]);
     }
 
