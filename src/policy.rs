@@ -47,13 +47,13 @@ use crate::report::{Basis, RuleCode, Severity};
 #[non_exhaustive]
 pub enum PolicyError {
     /// No preset of that name.
-    #[error("unknown preset `{0}` (known: national, default, beijing, shanghai, hangzhou)")]
+    #[error("unknown preset `{}` (known: national, default, beijing, shanghai, hangzhou)", .0.escape_debug())]
     UnknownPreset(String),
     /// No parameter of that name.
-    #[error("unknown parameter `{0}`")]
+    #[error("unknown parameter `{}`", .0.escape_debug())]
     UnknownParameter(String),
     /// A value of the wrong type.
-    #[error("parameter `{name}`: {message}")]
+    #[error("parameter `{}`: {message}", name.escape_debug())]
     BadValue {
         /// The parameter.
         name: String,

@@ -16,7 +16,7 @@
 //!
 //! What the presets cannot say, and why:
 //! - Beijing and Shanghai set no largest committee size ("五人以上单数", BJ Art 39, SH Art 20),
-//!   so their `committee_size` has no upper bound (written `5..=4294967295`).
+//!   so their `committee_size` has no upper bound (written `5..`).
 //! - Shanghai wants "more than 50%" of each quarter's revenue moved to the fund (SH Art 51,
 //!   R114); `revenue_to_fund_share` is a floor reached inclusively (JA015), so the preset sets
 //!   `1000000000001/2000000000000`, which is exactly "more than half" for any quarter's net
@@ -170,7 +170,7 @@ use PresetValue::{Int, List, Str};
 use RuleCode as R;
 
 /// "At least 5, odd, no maximum": `Range` has no open end, so the largest `u32` stands for it.
-const FIVE_OR_MORE: PresetValue = Str("5..=4294967295");
+const FIVE_OR_MORE: PresetValue = Str("5..");
 /// Exactly three members (the small-compound exception).
 const THREE: PresetValue = Str("3..=3");
 

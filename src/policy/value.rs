@@ -232,12 +232,17 @@ impl ParamType for Party {
     }
 }
 
-/// An inclusive range of whole numbers, written `"10..=15"` or `[10, 15]`.
+/// An inclusive range of whole numbers, written `"10..=15"` or `[10, 15]`; `"5.."` has no upper
+/// bound (its `max` is `u32::MAX`, and it is written back as `"5.."`).
 ///
 /// # Example
 /// ```
+/// use xiaoqu::policy::{ParamType, ParamValue, Range};
 /// let span = xiaoqu::Policy::default().params().liaison_span;
 /// assert_eq!(span.to_string(), "10..=15");
+/// let open = Range::from_value(&ParamValue::Str("5..".into()))?;
+/// assert_eq!((open.min, open.max), (5, u32::MAX));
+/// assert_eq!(open.to_string(), "5..");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -276,20 +281,20 @@ impl Range {
 
 impl fmt::Display for Range {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}..={}", self.min, self.max)
+        if self.max == u32::MAX { write!(f, "{}..", self.min) } else { write!(f, "{}..={}", self.min, self.max) }
     }
 }
 
 impl ParamType for Range {
-    const KIND: &'static str = "a range such as \"10..=15\" or [10, 15]";
+    const KIND: &'static str = "a range such as \"10..=15\", \"5..\" (no upper bound) or [10, 15]";
     fn from_value(v: &ParamValue) -> Result<Self, String> {
         let (a, b) = match v {
             ParamValue::Str(s) => {
-                let (a, b) = s.split_once("..=").ok_or_else(|| expected::<Self>(v))?;
-                (
-                    a.trim().parse::<u32>().map_err(|_| expected::<Self>(v))?,
-                    b.trim().parse::<u32>().map_err(|_| expected::<Self>(v))?,
-                )
+                let number = |t: &str| t.trim().parse::<u32>().map_err(|_| expected::<Self>(v));
+                match s.split_once("..=") {
+                    Some((a, b)) => (number(a)?, number(b)?),
+                    None => (number(s.trim_end().strip_suffix("..").ok_or_else(|| expected::<Self>(v))?)?, u32::MAX),
+                }
             }
             ParamValue::List(l) => match l.as_slice() {
                 [a, b] => (u32::from_value(a)?, u32::from_value(b)?),

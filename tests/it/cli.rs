@@ -209,6 +209,10 @@ fn bad_inputs_exit_2_with_one_line_naming_the_path() {
 
     let o = xiaoqu(&["audit", EXAMPLE, "--profile", "atlantis"]);
     assert_load_failure(&o, &["atlantis", "unknown preset"]);
+
+    // A name with a line break is shown escaped, on the one line.
+    let o = xiaoqu(&["audit", EXAMPLE, "--profile", "mars\nx"]);
+    assert_load_failure(&o, &["mars\\nx", "unknown preset"]);
 }
 
 #[test]
