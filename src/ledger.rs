@@ -15,6 +15,24 @@
 //!   rounded value.
 //! - **Periods.** [`Period`]s are calendar quarters, half-years or years. An entry belongs to a
 //!   period when its date lies between the period's first and last day, both included.
+//!
+//! # Example
+//! ```
+//! use xiaoqu::{ledger, policy::DisclosurePeriod};
+//! let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+//! let account = cfg.compounds.first().and_then(|c| c.joint_account.as_ref()).ok_or("no account")?;
+//! let replay = ledger::replay(account)?;
+//! // 0.00 + 9000.00 revenue − 540.00 cost deductions − 4400.00 disbursements
+//! assert_eq!(replay.closing_balance().to_string(), "4060.00");
+//! let quarters = replay.totals_by_period(DisclosurePeriod::Quarter)?;
+//! let nets: Vec<String> = quarters.iter().filter_map(|(_, t)| t.net()).map(|m| m.to_string()).collect();
+//! assert_eq!(nets, ["0.00", "4860.00", "-800.00"]);
+//! // Every recorded disclosure agrees with the statement the ledger gives for its period.
+//! for d in &account.disclosures {
+//!     assert!(ledger::reconcile(account, d)?.is_empty());
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub(crate) mod exact;
 mod period;
@@ -31,6 +49,13 @@ use crate::model::{Entry, EntryId, EntryKind, JointAccount, Money};
 use crate::policy::DisclosurePeriod;
 
 /// Which running sum left the decimal range.
+///
+/// # Example
+/// ```
+/// use xiaoqu::ledger::Quantity;
+/// assert_eq!(Quantity::Disbursement.to_string(), "disbursement_total");
+/// assert_eq!(Quantity::Cost.as_str(), "cost_total");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Quantity {
@@ -68,6 +93,22 @@ impl fmt::Display for Quantity {
 }
 
 /// Why the engine could not compute a figure.
+///
+/// # Example
+/// ```
+/// use xiaoqu::ledger::{LedgerError, Quantity};
+/// let mut cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let account = cfg.compounds.first_mut().and_then(|c| c.joint_account.as_mut()).ok_or("no account")?;
+/// let most: xiaoqu::model::Money = "79228162514264337593543950335".parse()?;
+/// account.entries[0].amount = most; // e-001 and e-002 are revenue
+/// account.entries[1].amount = most;
+/// let err = xiaoqu::ledger::replay(account).err().ok_or("no overflow")?;
+/// assert_eq!(err, LedgerError::Overflow { quantity: Quantity::Balance, entry: "e-002".parse()?, index: 1 });
+/// assert_eq!(err.to_string(), "the balance leaves the decimal range at entry `e-002`");
+/// let (a, b) = (account.opened_on, account.opened_on.pred_opt().ok_or("date")?);
+/// assert!(matches!(xiaoqu::ledger::Period::new(a, b), Err(LedgerError::BadPeriod { .. })));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum LedgerError {
@@ -92,6 +133,17 @@ pub enum LedgerError {
 }
 
 /// One entry of a replay and the balance right after it.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let mut account = cfg.compounds.first().and_then(|c| c.joint_account.clone()).ok_or("no account")?;
+/// account.entries.reverse(); // replay order does not depend on document order
+/// let replay = xiaoqu::ledger::replay(&account)?;
+/// let first = replay.steps().first().ok_or("no entry")?;
+/// assert_eq!((first.index, first.entry.id.as_str(), first.balance.to_string()), (5, "e-001", "3600.00".into()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Step<'a> {
     /// The entry's position in the account's `entries` (for document paths).
@@ -103,6 +155,18 @@ pub struct Step<'a> {
 }
 
 /// The totals of the entries of a period.
+///
+/// # Example
+/// ```
+/// use xiaoqu::policy::DisclosurePeriod;
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let account = cfg.compounds.first().and_then(|c| c.joint_account.as_ref()).ok_or("no account")?;
+/// let quarters = xiaoqu::ledger::replay(account)?.totals_by_period(DisclosurePeriod::Quarter)?;
+/// assert_eq!(quarters.iter().map(|(_, t)| t.entries).collect::<Vec<_>>(), [0, 3, 3]);
+/// let (_, q2) = quarters.last().ok_or("no quarter")?;
+/// assert_eq!((q2.revenue.to_string(), q2.disbursement.to_string()), ("3600.00".into(), "4400.00".into()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Totals {
     /// Revenue.
@@ -153,6 +217,17 @@ fn overflow(quantity: Quantity, step: &Step<'_>) -> LedgerError {
 }
 
 /// An account's entries replayed in order, with the running balance after each.
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let account = cfg.compounds.first().and_then(|c| c.joint_account.as_ref()).ok_or("no account")?;
+/// let replay = xiaoqu::ledger::replay(account)?;
+/// assert_eq!(replay.steps().len(), 6);
+/// let (opening, closing) = (replay.opening_balance(), replay.closing_balance());
+/// assert_eq!((opening.to_string(), closing.to_string()), ("0.00".into(), "4060.00".into()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Replay<'a> {
     account: &'a JointAccount,

@@ -7,6 +7,16 @@ use crate::dates::add_months;
 use crate::policy::DisclosurePeriod;
 
 /// A run of days, first and last day included.
+///
+/// # Example
+/// ```
+/// use xiaoqu::{ledger::Period, policy::DisclosurePeriod};
+/// let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+/// let h2 = Period::containing(day(2024, 12, 20)?, DisclosurePeriod::HalfYear).ok_or("out of range")?;
+/// assert_eq!(h2, Period::new(day(2024, 7, 1)?, day(2024, 12, 31)?)?);
+/// assert_eq!(h2.to_string(), "2024-07-01..2024-12-31");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Period {
     /// First day.

@@ -14,6 +14,20 @@ use crate::report::Lang;
 ///
 /// It serializes (money as decimal strings, dates as `YYYY-MM-DD`) and renders as text in
 /// Chinese or English ([`Statement::to_text`]), so that it can be published as is.
+///
+/// # Example
+/// ```
+/// use xiaoqu::model::RevenueSource;
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let account = cfg.compounds.first().and_then(|c| c.joint_account.as_ref()).ok_or("no account")?;
+/// let day = |m, d| chrono::NaiveDate::from_ymd_opt(2025, m, d).ok_or("date");
+/// let s = xiaoqu::ledger::statement(account, day(1, 1)?, day(3, 31)?)?;
+/// assert_eq!((s.account.as_str(), s.currency.as_str(), s.entries), ("ja-guokeyuan", "CNY", 3));
+/// let ads = s.revenue_by_source.get(&RevenueSource::Advertising).map(|m| m.to_string());
+/// assert_eq!(ads.as_deref(), Some("1800.00"));
+/// assert!(s.disbursements_by_purpose.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Statement {
     /// The account.
@@ -150,6 +164,20 @@ impl Replay<'_> {
 
 str_enum! {
 /// A figure of a disclosure that can disagree with the ledger.
+///
+/// # Example
+/// ```
+/// use xiaoqu::ledger::DisclosureField;
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let account = cfg.compounds.first().and_then(|c| c.joint_account.as_ref()).ok_or("no account")?;
+/// let mut wrong = account.disclosures.get(1).ok_or("no Q1 disclosure")?.clone();
+/// wrong.cost_total = "450.00".parse()?;
+/// wrong.closing_balance = "4950.00".parse()?;
+/// let fields: Vec<DisclosureField> = xiaoqu::ledger::reconcile(account, &wrong)?.iter().map(|d| d.field).collect();
+/// assert_eq!(fields, [DisclosureField::CostTotal, DisclosureField::ClosingBalance]);
+/// assert_eq!(DisclosureField::CostTotal.as_str(), "cost_total");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub enum DisclosureField {
     /// Revenue in the period.
     RevenueTotal = "revenue_total",
@@ -180,6 +208,19 @@ impl DisclosureField {
 }
 
 /// A figure on which a recorded disclosure and the ledger disagree.
+///
+/// # Example
+/// ```
+/// use xiaoqu::ledger::{Discrepancy, DisclosureField};
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let account = cfg.compounds.first().and_then(|c| c.joint_account.as_ref()).ok_or("no account")?;
+/// let mut wrong = account.disclosures.last().ok_or("no disclosure")?.clone();
+/// wrong.revenue_total = "3000.00".parse()?;
+/// let field = DisclosureField::RevenueTotal;
+/// let expected = Discrepancy { field, recorded: "3000.00".parse()?, computed: "3600.00".parse()? };
+/// assert_eq!(xiaoqu::ledger::reconcile(account, &wrong)?, [expected]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Discrepancy {
     /// Which figure.

@@ -22,7 +22,6 @@ use std::path::{Path, PathBuf};
 const ALLOWED: &[(&str, &[&str])] = &[(
     "being optimised by another helper this session (rules, voting, ledger, stream, index): examples to follow once those files settle; a module's example goes in its file's `//!` docs (an outer doc on the `pub mod` line in lib.rs makes rustdoc resolve the module's own intra-doc links from the crate root)",
     &[
-        "src/lib.rs:mod ledger",
         "src/lib.rs:mod rules",
         "src/lib.rs:mod stream",
         "src/index.rs:fn build",
@@ -30,15 +29,6 @@ const ALLOWED: &[(&str, &[&str])] = &[(
         "src/index.rs:fn org",
         "src/index.rs:fn compound",
         "src/index.rs:fn unit",
-        "src/ledger.rs:enum Quantity",
-        "src/ledger.rs:enum LedgerError",
-        "src/ledger.rs:struct Step",
-        "src/ledger.rs:struct Totals",
-        "src/ledger.rs:struct Replay",
-        "src/ledger/period.rs:struct Period",
-        "src/ledger/statement.rs:struct Statement",
-        "src/ledger/statement.rs:enum DisclosureField",
-        "src/ledger/statement.rs:struct Discrepancy",
         "src/rules/catalogue.rs:struct RuleMeta",
         "src/rules/catalogue.rs:fn meta",
         "src/stream.rs:enum LineErrorKind",
