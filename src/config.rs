@@ -20,7 +20,7 @@
 
 mod error;
 #[cfg(any(feature = "json", feature = "toml"))]
-mod locate;
+pub(crate) mod locate;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};

@@ -74,8 +74,8 @@ fn json_element(text: &[u8], pos: usize, n: usize) -> Option<usize> {
     (!matches!(text.get(at), None | Some(b']'))).then_some(at)
 }
 
-#[cfg(feature = "json")]
-fn skip_ws(text: &[u8], mut at: usize) -> usize {
+/// The offset of the first byte at or after `at` that is not JSON whitespace.
+pub(crate) fn skip_ws(text: &[u8], mut at: usize) -> usize {
     while text.get(at).is_some_and(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')) {
         at += 1;
     }
@@ -83,8 +83,7 @@ fn skip_ws(text: &[u8], mut at: usize) -> usize {
 }
 
 /// The offset just past the value at `at` (the text is known to parse up to there).
-#[cfg(feature = "json")]
-fn skip_value(text: &[u8], at: usize) -> Option<usize> {
+pub(crate) fn skip_value(text: &[u8], at: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;

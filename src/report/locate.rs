@@ -8,6 +8,7 @@
 //! placed at the deepest value the text does have.
 
 use super::{Path, Segment, Source};
+use crate::config::locate::{skip_value, skip_ws};
 
 /// 1-based line and column (in Unicode code points) of each path, in order; `None` when the
 /// text is not a document at all.
@@ -154,49 +155,6 @@ fn walk(text: &[u8], at: usize, node: usize, nodes: &mut [Node<'_>]) {
 fn json_key(token: &[u8]) -> Option<String> {
     let inner = token.get(1..token.len().saturating_sub(1))?;
     if inner.contains(&b'\\') { serde_json::from_slice(token).ok() } else { String::from_utf8(inner.to_vec()).ok() }
-}
-
-fn skip_ws(text: &[u8], mut at: usize) -> usize {
-    while text.get(at).is_some_and(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')) {
-        at = at.saturating_add(1);
-    }
-    at
-}
-
-/// The offset just past the value that starts at `at`; iterative, so nesting costs no stack.
-fn skip_value(text: &[u8], at: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (i, &b) in text.iter().enumerate().skip(at) {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => {
-                    in_string = false;
-                    if depth == 0 {
-                        return Some(i.saturating_add(1));
-                    }
-                }
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'{' | b'[' => depth = depth.saturating_add(1),
-            b'}' | b']' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i.saturating_add(1));
-                }
-            }
-            b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n' if depth == 0 => return Some(i),
-            _ => {}
-        }
-    }
-    (depth == 0 && !in_string).then_some(text.len())
 }
 
 #[cfg(feature = "toml")]
