@@ -235,8 +235,9 @@ fn exercise(cfg: &GovernanceConfig) {
 }
 
 /// Runs `count` cases of a suite, each under `catch_unwind`, and fails with every case that
-/// panicked (its number, its mutation, and a file holding its input).
-fn run_suite(name: &str, suite: u64, count: usize, mut case: impl FnMut(&mut Rng, &mut String) -> (Vec<u8>, End)) {
+/// panicked (its number, its mutation, and a file holding its input). A case writes its input
+/// into the slot it is given before checking it, so a panic in the check still saves the input.
+fn run_suite(name: &str, suite: u64, count: usize, mut case: impl FnMut(&mut Rng, &mut String, &mut Vec<u8>) -> End) {
     let started = Instant::now();
     let (mut loaded, mut refused) = (0_usize, 0_usize);
     let mut failures = Vec::new();
@@ -246,11 +247,7 @@ fn run_suite(name: &str, suite: u64, count: usize, mut case: impl FnMut(&mut Rng
         let mut rng = rng_for(suite, i);
         let mut what = String::new();
         let mut input = Vec::new();
-        let outcome = catch_unwind(AssertUnwindSafe(|| {
-            let (bytes, end) = case(&mut rng, &mut what);
-            input = bytes;
-            end
-        }));
+        let outcome = catch_unwind(AssertUnwindSafe(|| case(&mut rng, &mut what, &mut input)));
         if case_started.elapsed() > slowest.0 {
             slowest = (case_started.elapsed(), format!("case {i}: {what}"));
         }
@@ -276,6 +273,21 @@ fn run_suite(name: &str, suite: u64, count: usize, mut case: impl FnMut(&mut Rng
         slowest.1,
     );
     assert!(failures.is_empty(), "{} of {count} cases panicked:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn a_case_that_panics_in_its_check_leaves_its_input_on_disk() {
+    let suite = catch_unwind(AssertUnwindSafe(|| {
+        run_suite("self-test", 99, 1, |_, what, input| {
+            what.push_str("a check that panics");
+            *input = b"the input under test".to_vec();
+            std::panic::panic_any("the check panicked".to_owned())
+        });
+    }));
+    let message = suite.err().and_then(|p| p.downcast_ref::<String>().cloned()).unwrap_or_default();
+    assert!(message.contains("self-test case 0 (a check that panics): the check panicked"), "{message}");
+    let saved = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("hostile-failures").join("self-test-0.bin");
+    assert_eq!(std::fs::read(&saved).unwrap(), b"the input under test");
 }
 
 fn save_failure(name: &str, i: usize, input: &[u8]) -> PathBuf {
@@ -334,24 +346,23 @@ fn byte_mutations_of_the_json_example() {
     let n = cases() / 2;
     // A spliced-in second document: the example itself, or the example a value mutation made.
     let other = EX.replace("2025", "9999");
-    run_suite("json-bytes", 1, n, |rng, what| {
+    run_suite("json-bytes", 1, n, |rng, what, input| {
         let partner = if rng.one_in(2) { EX.as_bytes() } else { other.as_bytes() };
-        let doc = mutate_bytes(rng, EX.as_bytes(), partner, what);
-        let end = check_json(&doc);
-        (doc, end)
+        *input = mutate_bytes(rng, EX.as_bytes(), partner, what);
+        check_json(input)
     });
 }
 
 #[test]
 fn byte_mutations_of_the_toml_example() {
     let n = cases() / 10;
-    run_suite("toml-bytes", 2, n, |rng, what| {
+    run_suite("toml-bytes", 2, n, |rng, what, input| {
         let doc = mutate_bytes(rng, EX_TOML.as_bytes(), EX.as_bytes(), what);
         // TOML is text: a mutation that breaks UTF-8 is read as the CLI would reject it, so
         // the lossy form is what reaches the parser here.
         let text = String::from_utf8_lossy(&doc).into_owned();
-        let end = check_toml(&text);
-        (text.into_bytes(), end)
+        *input = text.as_bytes().to_vec();
+        check_toml(&text)
     });
 }
 
@@ -674,10 +685,9 @@ fn to_text(doc: &Value) -> String {
 fn value_mutations_of_the_example() {
     let pool = Pool::new();
     let n = cases() - cases() / 2 - cases() / 10;
-    run_suite("json-values", 3, n, |rng, what| {
-        let doc = to_text(&mutate_value(rng, &pool, what));
-        let end = check_json(doc.as_bytes());
-        (doc.into_bytes(), end)
+    run_suite("json-values", 3, n, |rng, what, input| {
+        *input = to_text(&mutate_value(rng, &pool, what)).into_bytes();
+        check_json(input)
     });
 }
 
@@ -1201,7 +1211,7 @@ fn the_cli_ends_cleanly_on_hostile_documents() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("hostile-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let n = cli_cases();
-    run_suite("cli", 4, n, |rng, what| {
+    run_suite("cli", 4, n, |rng, what, input| {
         // The document and its extension.
         let (doc, ext): (Vec<u8>, &str) = match rng.below(5) {
             0 => (mutate_bytes(rng, EX.as_bytes(), EX.as_bytes(), what), "json"),
@@ -1224,6 +1234,7 @@ fn the_cli_ends_cleanly_on_hostile_documents() {
         };
         let file = dir.join(format!("case-{}.{ext}", rng.next()));
         std::fs::write(&file, &doc).unwrap();
+        input.clone_from(&doc);
         let path = file.to_str().unwrap().to_owned();
         let on_stdin = ext == "json" && rng.one_in(3);
         let target = if on_stdin { "-" } else { path.as_str() };
@@ -1238,6 +1249,7 @@ fn the_cli_ends_cleanly_on_hostile_documents() {
                 let text =
                     if ext == "toml" { toml::to_string(&profile).unwrap_or_default() } else { profile.to_string() };
                 std::fs::write(&file, &text).unwrap();
+                *input = text.into_bytes();
                 vec!["audit", EX_PATH, "--profile", &path, "--format", "json"]
             }
             _ => vec!["audit", target],
@@ -1247,7 +1259,7 @@ fn the_cli_ends_cleanly_on_hostile_documents() {
         let code = run_cli(&args, &stdin);
         let _ = std::fs::remove_file(&file);
         // "Loaded" here: the tool read the input and answered (exit 0 or 1).
-        (doc, if code == 2 { End::Refused } else { End::Loaded })
+        if code == 2 { End::Refused } else { End::Loaded }
     });
     let _ = std::fs::remove_dir_all(&dir);
 }
