@@ -2,6 +2,21 @@
 //!
 //! A rule reads the model and the policy and emits findings through `Ctx`; it never parses,
 //! prints or panics. The driver runs the families in catalogue order; the report sorts.
+//!
+//! # Example
+//! ```
+//! use xiaoqu::RuleCode;
+//! let mut cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+//! cfg.compounds[0].assemblies[0].ballots.truncate(6); // only building 1 votes: no quorum
+//! let report = xiaoqu::audit(&cfg, &xiaoqu::Policy::preset("default")?);
+//! assert_eq!(report.with_code(RuleCode::Av001).count(), 3, "m-1, m-2 and m-3 declared passed");
+//! // Every finding's rule is in the catalogue, whose citation the finding carries.
+//! for d in report.diagnostics() {
+//!     let meta = xiaoqu::rules::meta(d.code()).ok_or("not in the catalogue")?;
+//!     assert_eq!((meta.basis, meta.citation), (d.basis(), d.citation()));
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod catalogue;
 mod cfg;

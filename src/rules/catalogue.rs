@@ -6,6 +6,16 @@
 use crate::report::{Basis, RuleCode, Severity};
 
 /// The description of one rule.
+///
+/// # Example
+/// ```
+/// use xiaoqu::{Basis, RuleCode, Severity};
+/// let av001 = xiaoqu::rules::meta(RuleCode::Av001).ok_or("AV001 not implemented")?;
+/// assert_eq!((av001.severity, av001.basis, av001.citation), (Severity::Error, Basis::Law, "民法典 第二百七十八条"));
+/// let off = xiaoqu::rules::catalogue().iter().filter(|m| !m.on_by_default).map(|m| m.code);
+/// assert!(off.collect::<Vec<_>>().contains(&RuleCode::Nl007), "NL007 runs only when a profile asks for it");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleMeta {
     /// Stable code.
@@ -58,6 +68,15 @@ pub fn catalogue() -> &'static [RuleMeta] {
 }
 
 /// The description of one implemented rule.
+///
+/// # Example
+/// ```
+/// use xiaoqu::RuleCode;
+/// let av002 = xiaoqu::rules::meta(RuleCode::Av002).ok_or("AV002 not implemented")?;
+/// assert_eq!(av002.params, ["abstention"]);
+/// assert!(xiaoqu::rules::catalogue().iter().all(|m| xiaoqu::rules::meta(m.code) == Some(m)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn meta(code: RuleCode) -> Option<&'static RuleMeta> {
     CATALOGUE.iter().find(|m| m.code == code)
 }

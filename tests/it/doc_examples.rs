@@ -22,15 +22,12 @@ use std::path::{Path, PathBuf};
 const ALLOWED: &[(&str, &[&str])] = &[(
     "being optimised by another helper this session (rules, voting, ledger, stream, index): examples to follow once those files settle; a module's example goes in its file's `//!` docs (an outer doc on the `pub mod` line in lib.rs makes rustdoc resolve the module's own intra-doc links from the crate root)",
     &[
-        "src/lib.rs:mod rules",
         "src/lib.rs:mod stream",
         "src/index.rs:fn build",
         "src/index.rs:fn person",
         "src/index.rs:fn org",
         "src/index.rs:fn compound",
         "src/index.rs:fn unit",
-        "src/rules/catalogue.rs:struct RuleMeta",
-        "src/rules/catalogue.rs:fn meta",
         "src/stream.rs:enum LineErrorKind",
         "src/stream.rs:struct LineError",
         "src/stream.rs:fn line",
