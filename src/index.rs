@@ -34,6 +34,15 @@ pub struct Index<'a> {
 impl<'a> Index<'a> {
     /// Builds the lookups in one pass over the document (with the `parallel` feature, the
     /// people's and the compounds' tables on two threads).
+    ///
+    /// # Example
+    /// ```
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// let index = xiaoqu::Index::build(&cfg);
+    /// assert!(index.compound("c-guokeyuan").is_some() && index.person("p-12").is_some());
+    /// assert!(index.unit("u-9-999").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn build(cfg: &'a GovernanceConfig) -> Self {
         #[cfg(feature = "parallel")]
         let ((people, relatives, orgs), (compounds, units)) =
@@ -44,6 +53,18 @@ impl<'a> Index<'a> {
     }
 
     /// A person by id.
+    ///
+    /// # Example
+    /// ```
+    /// let mut cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// let mut twin = cfg.people[0].clone();
+    /// twin.name = "王建军".to_owned();
+    /// cfg.people.push(twin); // p-01 twice: CFG002
+    /// let index = xiaoqu::Index::build(&cfg);
+    /// assert_eq!(index.person("p-01").map(|p| p.name.as_str()), Some("王建国"), "the first occurrence wins");
+    /// assert!(index.person("p-99").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn person(&self, id: &str) -> Option<&'a Person> {
         self.people.get(id).and_then(|&i| self.cfg.people.get(i))
     }
@@ -54,16 +75,46 @@ impl<'a> Index<'a> {
     }
 
     /// An organisation by id.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::model::OrgKind;
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// let index = xiaoqu::Index::build(&cfg);
+    /// let committee = index.org("org-community-haixia").ok_or("no org")?;
+    /// assert_eq!(committee.kind, OrgKind::CommunityPartyCommittee);
+    /// let parent = committee.parent.as_ref().and_then(|p| index.org(p.as_str())).ok_or("no parent")?;
+    /// assert_eq!(parent.name, "秀英街道党工委");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn org(&self, id: &str) -> Option<&'a Organization> {
         self.orgs.get(id).and_then(|&i| self.cfg.organizations.get(i))
     }
 
     /// A compound by id.
+    ///
+    /// # Example
+    /// ```
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// let index = xiaoqu::Index::build(&cfg);
+    /// let c = index.compound("c-guokeyuan").ok_or("no compound")?;
+    /// assert_eq!((c.units.len(), c.assemblies.len()), (12, 2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn compound(&self, id: &str) -> Option<&'a Compound> {
         self.compounds.get(id).copied()
     }
 
     /// A unit by id, with the compound it is in.
+    ///
+    /// # Example
+    /// ```
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// let index = xiaoqu::Index::build(&cfg);
+    /// let (c, u) = index.unit("u-1-301").ok_or("no unit")?;
+    /// assert_eq!((c.id.as_str(), u.area.to_string(), u.owners.len()), ("c-guokeyuan", "120.00".into(), 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn unit(&self, id: &str) -> Option<(&'a Compound, &'a Unit)> {
         self.units.get(id).copied()
     }

@@ -10,6 +10,21 @@
 //! organisation shared by several compounds (a community party committee) are reported on every
 //! line that carries it. [`split_district`] keeps every finding of the whole audit (see the
 //! equivalence test `tests/it/perf_equivalence.rs`).
+//!
+//! # Example
+//! ```
+//! use std::fmt::Write as _;
+//! use xiaoqu::example::{ExampleOptions, generate};
+//! let district = generate(&ExampleOptions::new().compounds(2).seed(7)).into_config();
+//! let mut ndjson = String::new();
+//! for doc in xiaoqu::stream::split_district(&district) {
+//!     writeln!(ndjson, "{}", serde_json::to_string(&doc)?)?;
+//! }
+//! let policy = xiaoqu::Policy::preset("default")?;
+//! let reports = xiaoqu::stream::audit_ndjson(ndjson.as_bytes(), &policy).collect::<Result<Vec<_>, _>>()?;
+//! assert_eq!(reports.iter().map(|r| r.compounds()).collect::<Vec<_>>(), [1, 1]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -21,6 +36,24 @@ use crate::policy::Policy;
 use crate::report::Report;
 
 /// Why a line of an NDJSON stream gave no document.
+///
+/// # Example
+/// ```
+/// use xiaoqu::stream::{LineErrorKind, documents};
+/// let bad = documents("{\"schema_version\": 2}\n".as_bytes()).next().ok_or("no line")?.err().ok_or("loaded")?;
+/// assert!(matches!(bad.kind(), LineErrorKind::Load(e) if e.kind() == xiaoqu::LoadErrorKind::SchemaVersion));
+/// struct Unplugged;
+/// impl std::io::Read for Unplugged {
+///     fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+///         Err(std::io::Error::other("unplugged"))
+///     }
+/// }
+/// let mut docs = documents(std::io::BufReader::new(Unplugged));
+/// let err = docs.next().ok_or("no line")?.err().ok_or("read")?;
+/// assert!(matches!(err.kind(), LineErrorKind::Read(e) if e.to_string() == "unplugged"));
+/// assert!(docs.next().is_none(), "a read error ends the stream");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug)]
 pub enum LineErrorKind {
     /// The stream could not be read.
@@ -30,6 +63,15 @@ pub enum LineErrorKind {
 }
 
 /// A line that gave no document, with its 1-based line number in the stream.
+///
+/// # Example
+/// ```
+/// let text = "\n{\"schema_version\": 2}\n";
+/// let err = xiaoqu::stream::documents(text.as_bytes()).next().ok_or("no line")?.err().ok_or("loaded")?;
+/// assert!(err.to_string().starts_with("line 2: "), "{err}");
+/// assert!(std::error::Error::source(&err).is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug)]
 pub struct LineError {
     line: usize,
@@ -38,16 +80,46 @@ pub struct LineError {
 
 impl LineError {
     /// The 1-based line number in the stream.
+    ///
+    /// # Example
+    /// ```
+    /// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+    /// let line = serde_json::to_string(&cfg)?;
+    /// let text = format!("{line}\n\n{line}\n[]\n");
+    /// let lines: Vec<usize> = xiaoqu::stream::documents(text.as_bytes())
+    ///     .map(|d| d.map_or_else(|e| e.line(), |(n, _)| n))
+    ///     .collect();
+    /// assert_eq!(lines, [1, 3, 4], "blank lines are counted, not returned");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn line(&self) -> usize {
         self.line
     }
 
     /// What went wrong.
+    ///
+    /// # Example
+    /// ```
+    /// use xiaoqu::stream::LineErrorKind;
+    /// let err = xiaoqu::stream::documents("not json\n".as_bytes()).next().ok_or("no line")?.err().ok_or("loaded")?;
+    /// assert!(matches!(err.kind(), LineErrorKind::Load(e) if e.kind() == xiaoqu::LoadErrorKind::Syntax));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn kind(&self) -> &LineErrorKind {
         &self.kind
     }
 
     /// The load error, when the line was read but did not load.
+    ///
+    /// # Example
+    /// ```
+    /// let text = "{\n}\n{\"schema_version\": 2}\n";
+    /// let errors: Vec<_> = xiaoqu::stream::documents(text.as_bytes()).filter_map(Result::err).collect();
+    /// // The document of a line is the line alone: `{` on line 1 is not closed.
+    /// let paths: Vec<_> = errors.iter().filter_map(|e| Some((e.line(), e.load_error()?.path().to_owned()))).collect();
+    /// assert_eq!(paths, [(1, String::new()), (2, String::new()), (3, "schema_version".to_owned())]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn load_error(&self) -> Option<&LoadError> {
         match &self.kind {
             LineErrorKind::Load(e) => Some(e),
@@ -76,6 +148,17 @@ impl std::error::Error for LineError {
 
 /// The documents of an NDJSON stream, one per non-blank line, with their line numbers.
 /// Created by [`documents`].
+///
+/// # Example
+/// ```
+/// let cfg = xiaoqu::GovernanceConfig::from_json_str(xiaoqu::example::GUOKEYUAN_JSON)?;
+/// let text = format!("\n{}\n", serde_json::to_string(&cfg)?);
+/// let mut docs = xiaoqu::stream::documents(text.as_bytes());
+/// let (line, doc) = docs.next().ok_or("no document")??;
+/// assert_eq!((line, doc.compounds.len()), (2, 1));
+/// assert!(docs.next().is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug)]
 pub struct Documents<R> {
     reader: R,
