@@ -55,6 +55,7 @@ use crate::report::Report;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum LineErrorKind {
     /// The stream could not be read.
     Read(io::Error),

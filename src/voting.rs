@@ -481,7 +481,8 @@ impl Check {
 ///
 /// Serialized as `{ id, kind, majority, threshold, area, heads, approving, quorum, approval,
 /// split_heads, passed }`, where `quorum` and `approval` are `{ met, area_met, heads_met,
-/// needed, missing }` and `needed` / `missing` are `{ area, heads }`.
+/// needed, missing }`, `needed` / `missing` are `{ area, heads }`, and `split_heads` is how many
+/// heads split their units' votes (their positions are [`MatterTally::split_heads`]).
 ///
 /// # Example
 /// ```
