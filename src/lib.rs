@@ -1,11 +1,4 @@
 #![doc = include_str!("../README.md")]
-//!
-//! ## Modules
-//! - [`model`]: the typed document (ids, money, area, people, compounds, accounts, votes).
-//! - [`config`]: strict loading from JSON and TOML.
-//! - [`policy`]: presets, parameters and per-rule settings.
-//! - [`rules`]: the rule catalogue and [`audit`].
-//! - [`report`]: diagnostics, JSON and text rendering.
 
 #[macro_use]
 mod macros;
