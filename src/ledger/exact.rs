@@ -19,12 +19,12 @@ pub(crate) fn sub(a: Money, b: Money) -> Option<Money> {
     a.checked_sub(b)
 }
 
-/// Whether `part / whole >= num / den`, by cross-multiplication in fen; `None` when a product
-/// leaves `i128`.
-pub(crate) fn share_reached(part: Money, whole: Money, num: u64, den: u64) -> Option<bool> {
+/// Whether `part / whole >= num / den` (`>` when not `inclusive`), by cross-multiplication in
+/// fen; `None` when a product leaves `i128`.
+pub(crate) fn share_reached(part: Money, whole: Money, num: u64, den: u64, inclusive: bool) -> Option<bool> {
     let lhs = part.hundredths().checked_mul(i128::from(den))?;
     let rhs = whole.hundredths().checked_mul(i128::from(num))?;
-    Some(lhs >= rhs)
+    Some(if inclusive { lhs >= rhs } else { lhs > rhs })
 }
 
 #[cfg(test)]
@@ -44,7 +44,9 @@ mod tests {
         assert_eq!(sub(max, m("1.00")).map(Money::value), Some(Decimal::MAX - Decimal::ONE));
         assert_eq!(add(m("3600.00"), m("1800.00")), Some(m("5400.00")));
         assert_eq!(sub(m("0.00"), m("0.01")), Some(m("-0.01")));
-        assert_eq!(share_reached(m("2000.00"), m("3600.00"), 5, 9), Some(true));
-        assert_eq!(share_reached(m("1999.99"), m("3600.00"), 5, 9), Some(false));
+        assert_eq!(share_reached(m("2000.00"), m("3600.00"), 5, 9, true), Some(true));
+        assert_eq!(share_reached(m("2000.00"), m("3600.00"), 5, 9, false), Some(false), "exactly 5/9 is not more");
+        assert_eq!(share_reached(m("2000.01"), m("3600.00"), 5, 9, false), Some(true));
+        assert_eq!(share_reached(m("1999.99"), m("3600.00"), 5, 9, true), Some(false));
     }
 }

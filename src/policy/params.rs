@@ -123,8 +123,9 @@ params! {
     disclosure_grace_days: u32 = 30;
     /// JA013: days after the year ends within which the annual audit is completed.
     audit_due_days: u32 = 90;
-    /// JA015: least share of each quarter's revenue topped up to the maintenance fund (unset: off).
-    revenue_to_fund_share: Option<Ratio> = None;
+    /// JA015: share of each quarter's net revenue topped up to the maintenance fund, `">1/2"` or
+    /// `">=1/2"` (unset: off; Shanghai SH Art 51: more than half).
+    revenue_to_fund_share: Option<Threshold> = None;
     /// JA016: largest share of a period's revenue that cost deductions may take (unset: no cap).
     cost_share_cap: Option<Ratio> = None;
     /// MF002: categories of emergency use allowed without an owners' vote (MF Art 24).

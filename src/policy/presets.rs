@@ -17,10 +17,6 @@
 //! What the presets cannot say, and why:
 //! - Beijing and Shanghai set no largest committee size ("五人以上单数", BJ Art 39, SH Art 20),
 //!   so their `committee_size` has no upper bound (written `5..`).
-//! - Shanghai wants "more than 50%" of each quarter's revenue moved to the fund (SH Art 51,
-//!   R114); `revenue_to_fund_share` is a floor reached inclusively (JA015), so the preset sets
-//!   `1000000000001/2000000000000`, which is exactly "more than half" for any quarter's net
-//!   revenue below ¥10,000,000,000 (amounts are whole fen).
 //! - Beijing sends ≥ 50% of revenue to the fund only while the fund is below 30% of its first
 //!   deposit (BJ Art 74, R114): JA015 cannot express the condition, so it stays off there.
 //! - Beijing requires a residency period but leaves its length to the candidate method (BJ Art
@@ -253,7 +249,7 @@ const SHANGHAI: CityPreset = CityPreset {
         param("term_min_years", Int(3), SH_20, &[R::Cm004]),
         param("reelection_lead_months", Int(5), "上海市住宅物业管理规定 第二十八条", &[R::Cm006]),
         param("disclosure_period", Str("quarter"), SH_66, &[R::Ja011]),
-        param("revenue_to_fund_share", Str("1000000000001/2000000000000"), SH_51, &[R::Ja015]),
+        param("revenue_to_fund_share", Str(">1/2"), SH_51, &[R::Ja015]),
         param(
             "emergency_categories",
             List(&[

@@ -747,16 +747,22 @@ fn ja015_fund_share_of_revenue() {
     // On but no share set: nothing to check.
     assert_no(&audit_on(&cfg, &[RuleCode::Ja015]), RuleCode::Ja015);
     // Q2: net 3600.00, topped up 2000.00 = exactly 5/9. Q1: net 4860.00, nothing topped up.
-    let r = audit_with(&cfg, RuleCode::Ja015, "revenue_to_fund_share", &ParamValue::Str("5/9".into()));
+    let r = audit_with(&cfg, RuleCode::Ja015, "revenue_to_fund_share", &ParamValue::Str(">=5/9".into()));
     assert_eq!(count(&r, RuleCode::Ja015), 1);
     let f = assert_finding(&r, RuleCode::Ja015, ACCOUNT, Severity::Warning);
     assert_eq!(f.fact("period_start"), Some(&FactValue::Date(d("2025-01-01"))));
     assert_eq!(f.fact("net_revenue"), Some(&FactValue::Decimal(Decimal::new(486_000, 2))));
-    let r = audit_with(&cfg, RuleCode::Ja015, "revenue_to_fund_share", &ParamValue::Str("0.56".into()));
+    assert_eq!(f.fact("required_share"), Some(&FactValue::Text(">=5/9".into())));
+    // Strictly more than 5/9: exactly 5/9 in Q2 no longer reaches it.
+    let r = audit_with(&cfg, RuleCode::Ja015, "revenue_to_fund_share", &ParamValue::Str(">5/9".into()));
+    assert_eq!(count(&r, RuleCode::Ja015), 2, "2000/3600 is exactly 5/9, not more");
+    let r = audit_with(&cfg, RuleCode::Ja015, "revenue_to_fund_share", &ParamValue::Str(">=0.56".into()));
     assert_eq!(count(&r, RuleCode::Ja015), 2, "2000/3600 is below 0.56");
+    // A bare share is refused: the profile must say whether the bound itself is enough.
+    assert!(Policy::default().set_param("revenue_to_fund_share", &ParamValue::Str("1/2".into())).is_err());
     // Without the switch the local rule stays off even with the share set.
     let mut p = Policy::default();
-    p.set_param("revenue_to_fund_share", &ParamValue::Str("1/2".into())).unwrap();
+    p.set_param("revenue_to_fund_share", &ParamValue::Str(">=1/2".into())).unwrap();
     assert_no(&xiaoqu::audit(&cfg, &p), RuleCode::Ja015);
 }
 

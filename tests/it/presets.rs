@@ -186,13 +186,21 @@ fn the_values_are_those_of_the_regulations() {
 #[test]
 fn shanghai_fund_share_is_strictly_more_than_half() {
     let share = preset("shanghai").params().revenue_to_fund_share.unwrap();
-    // Net revenue and top-ups are whole fen: exactly half fails, one fen more passes.
+    assert_eq!(share, Threshold::MORE_THAN_HALF);
+    assert_eq!(share.to_string(), ">1/2");
     // Amounts are whole fen: the least share of the net revenue that is more than half passes,
     // exactly half (or, for an odd net, the fen below half) fails.
-    for net in [1_u64, 2, 3, 486_000, 999_999_999_999, 1_000_000_000_000] {
-        assert!(share.reached_by(net / 2 + 1, net), "{net}");
-        assert!(!share.reached_by(net / 2, net), "{net}");
+    for net in [1_u64, 2, 3, 486_000, 999_999_999_999, 1_000_000_000_000, u64::MAX] {
+        assert!(share.met_by(net / 2 + 1, net), "{net}");
+        assert!(!share.met_by(net / 2, net), "{net}");
     }
+    // The reference account under shanghai: Q1 (net 4860.00, nothing topped up) falls short;
+    // Q2 (2000.00 of 3600.00) is more than half.
+    let r = xiaoqu::audit(&example(), &preset("shanghai"));
+    let ja015: Vec<_> = r.diagnostics().iter().filter(|d| d.code() == RuleCode::Ja015).collect();
+    assert_eq!(ja015.len(), 1, "{ja015:#?}");
+    assert_eq!(ja015[0].fact("period_start").map(ToString::to_string).as_deref(), Some("2025-01-01"));
+    assert_eq!(ja015[0].fact("required_share").map(ToString::to_string).as_deref(), Some(">1/2"));
 }
 
 // ---------------------------------------------------------------------------------------------

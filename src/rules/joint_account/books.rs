@@ -4,8 +4,9 @@
 use super::{At, Ctx};
 use crate::dates::{deadline_days, within_days};
 use crate::ledger::{self, DisclosureField, LedgerError, Period, Replay, exact};
-use crate::model::{AuditTrigger, DepositSource, ElectionKind, EntryKind, Money, Purpose, Ratio};
+use crate::model::{AuditTrigger, DepositSource, ElectionKind, EntryKind, Money, Purpose};
 use crate::policy::DisclosurePeriod;
+use crate::policy::Threshold;
 use crate::report::{RuleCode, doc_path};
 use chrono::NaiveDate;
 
@@ -318,8 +319,8 @@ pub(super) fn reelection_audit(ctx: &mut Ctx<'_>, at: &At<'_>) {
 }
 
 /// `part / whole >= share`, exactly; `None` when a product leaves the range.
-fn share_reached(share: Ratio, part: Money, whole: Money) -> Option<bool> {
-    exact::share_reached(part, whole, share.num(), share.den())
+fn share_reached(share: Threshold, part: Money, whole: Money) -> Option<bool> {
+    exact::share_reached(part, whole, share.ratio.num(), share.ratio.den(), share.inclusive)
 }
 
 /// Sum of the maintenance-fund top-ups dated within a period.
@@ -333,8 +334,8 @@ fn top_ups(replay: &Replay<'_>, p: Period) -> Option<Money> {
 /// JA015: when `revenue_to_fund_share` is set, the top-ups to the maintenance fund dated in each
 /// calendar quarter that ended on or before `as_of` reach that share of the quarter's net
 /// revenue (revenue less cost deductions: 民法典 Art 282 makes revenue the owners' only net of
-/// reasonable costs). The share is a floor reached inclusively (SH Art 51 says "more than
-/// 50%"; a Shanghai profile sets a share just above one half). A quarter with no net revenue
+/// reasonable costs). The share is a threshold: `">1/2"` is strictly more than half (SH Art 51
+/// says "more than 50%", the Shanghai preset), `">=1/2"` at least half. A quarter with no net revenue
 /// asks nothing. The sources do not say whether a quarter's revenue may be transferred early
 /// in the next quarter; this rule counts top-ups in the same quarter. Caution (H4): 法工委
 /// found a fixed share set by local rule without the owners' decision inconsistent with the
@@ -366,7 +367,7 @@ pub(super) fn fund_share_of_revenue(ctx: &mut Ctx<'_>, at: &At<'_>) {
                 .fact("period_end", q.end)
                 .fact("net_revenue", net)
                 .fact("top_ups", paid)
-                .fact("required_share", share),
+                .fact("required_share", share.to_string()),
         );
     }
 }
@@ -404,7 +405,7 @@ pub(super) fn cost_deduction_reasonable(ctx: &mut Ctx<'_>, at: &At<'_>) {
     let Ok(periods) = replay.totals_by_period(params.disclosure_period) else { return };
     for (p, t) in periods.into_iter().filter(|(p, _)| p.end <= ctx.cfg.as_of) {
         // cost / revenue <= cap ⇔ revenue · num >= cost · den; with no revenue any cost is too much.
-        let within = exact::share_reached(t.revenue, t.cost, cap.den(), cap.num());
+        let within = exact::share_reached(t.revenue, t.cost, cap.den(), cap.num(), true);
         if !t.cost.is_positive() || within.is_none_or(|w| w) {
             continue;
         }
