@@ -36,6 +36,7 @@
 
 pub(crate) mod exact;
 mod period;
+pub(crate) mod schedule;
 mod statement;
 
 use std::fmt;

@@ -52,9 +52,10 @@ use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
 use crate::config::GovernanceConfig;
-use crate::dates::{deadline_days, within_days};
+use crate::dates::within_days;
 use crate::index::Index;
-use crate::ledger::{self, Period};
+use crate::ledger;
+use crate::ledger::schedule::{covers, disclosed_on_time, due_periods};
 use crate::model::{
     AccountId, AuditTrigger, BranchKind, CommitteeKind, Compound, CompoundCategory, CompoundId, JointAccount, Money,
     OrgId, PersonId,
@@ -399,22 +400,6 @@ fn compound_summary(
     }
 }
 
-/// Whether a record for `start..=end` covers the required period `p` of an account opened on
-/// `opened`: the reading of JA011 and JA013 (it ends on the period's last day and starts no
-/// later than the first day of the period that the account lived through).
-fn covers(start: NaiveDate, end: NaiveDate, p: Period, opened: NaiveDate) -> bool {
-    end == p.end && start <= p.start.max(opened)
-}
-
-/// The periods of a cadence from the one holding the opening day whose deadline (`last day +
-/// days`) is on or before `as_of`, as JA011 and JA013 take them.
-fn due_periods(cadence: DisclosurePeriod, opened: NaiveDate, as_of: NaiveDate, days: u32) -> Vec<Period> {
-    Period::covering(cadence, opened, as_of)
-        .into_iter()
-        .filter(|p| deadline_days(p.end, days).is_some_and(|due| due <= as_of))
-        .collect()
-}
-
 /// The books of one joint account as of `as_of`: its ledger balance and its disclosures and
 /// annual audits due and overdue under `params` (`disclosure_period`, `disclosure_grace_days`,
 /// `audit_due_days`), counted as JA011 and JA013 count them.
@@ -437,23 +422,16 @@ pub fn account_summary(account: &JointAccount, as_of: NaiveDate, params: &Params
     let opened = account.opened_on;
     let grace = params.disclosure_grace_days;
     let periods = due_periods(params.disclosure_period, opened, as_of, grace);
-    let disclosures_overdue = periods
-        .iter()
-        .filter(|p| {
-            !account
-                .disclosures
-                .iter()
-                .any(|d| covers(d.period_start, d.period_end, **p, opened) && within_days(p.end, d.published_on, grace))
-        })
-        .count();
+    let disclosures_overdue =
+        periods.iter().filter(|(p, _)| !disclosed_on_time(&account.disclosures, *p, opened, grace)).count();
     let days = params.audit_due_days;
     let years = due_periods(DisclosurePeriod::Year, opened, as_of, days);
     let audits_overdue = years
         .iter()
-        .filter(|y| {
+        .filter(|(y, _)| {
             !account.audits.iter().any(|a| {
                 a.trigger == AuditTrigger::Annual
-                    && covers(a.period_start, a.period_end, **y, opened)
+                    && covers(a.period_start, a.period_end, *y, opened)
                     && within_days(y.end, a.completed_on, days)
             })
         })

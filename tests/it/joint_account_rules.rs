@@ -638,11 +638,28 @@ fn ja011_partial_first_period() {
 
 #[test]
 fn ja011_half_year_cadence() {
-    // Half-yearly, the quarterly Q2 statement does not cover 2025-H1.
-    let cfg = example();
-    let r = audit_with(&cfg, RuleCode::Ja011, "disclosure_period", &ParamValue::Str("half_year".into()));
+    let half_year = |cfg: &GovernanceConfig| {
+        audit_with(cfg, RuleCode::Ja011, "disclosure_period", &ParamValue::Str("half_year".into()))
+    };
+    // "At least every six months": the example's quarterly statements disclose 2024-H2 (the
+    // partial Q4 of the account's life) and 2025-H1 (Q1 and Q2, each by 2025-07-30).
+    assert_no(&half_year(&example()), RuleCode::Ja011);
+    // Q2 alone does not cover 2025-H1.
+    let r = half_year(&mutated(|c| {
+        acc(c).disclosures.remove(1);
+    }));
     assert_eq!(count(&r, RuleCode::Ja011), 1);
     assert_eq!(fact(&r, RuleCode::Ja011, ACCOUNT, "period_start"), "2025-01-01");
+    // Pieces must join: a Q2 statement from 2025-04-02 leaves 2025-04-01 undisclosed.
+    let r = half_year(&mutated(|c| acc(c).disclosures[2].period_start = d("2025-04-02")));
+    assert_eq!(fact(&r, RuleCode::Ja011, ACCOUNT, "period_start"), "2025-01-01");
+    // Each piece by the half-year's deadline (2025-07-30, day 30 counts), not before its own end.
+    assert_no(&half_year(&mutated(|c| acc(c).disclosures[1].published_on = d("2025-07-30"))), RuleCode::Ja011);
+    let r = half_year(&mutated(|c| acc(c).disclosures[1].published_on = d("2025-07-31")));
+    assert_eq!(fact(&r, RuleCode::Ja011, ACCOUNT, "period_start"), "2025-01-01");
+    let r = half_year(&mutated(|c| acc(c).disclosures[1].published_on = d("2025-03-30")));
+    assert_eq!(fact(&r, RuleCode::Ja011, ACCOUNT, "period_start"), "2025-01-01");
+    // One statement for the whole half-year discloses it too.
     let cfg = mutated(|c| {
         let mut h1 = acc(c).disclosures[2].clone();
         h1.period_start = d("2025-01-01");

@@ -383,10 +383,15 @@ fn the_reference_example_is_clean_under_national_and_default_and_these_are_its_c
     let r = under("shanghai", &cfg);
     assert_eq!(codes_and_subjects(&r), expected);
     assert_eq!(r.with_code(RuleCode::Ja015).next().unwrap().fact("period_start").unwrap().to_string(), "2025-01-01");
-    // Hangzhou: statements are quarterly, and JA011 asks for one covering the half year
-    // 2025-01-01..2025-06-30 (HZ Art 30); the earlier half year is covered by the statement of
-    // 2024-10-01..2024-12-31 (the account opened 2024-12-20).
-    let r = under("hangzhou", &cfg);
+    // Hangzhou discloses at least every six months (HZ Art 30): the quarterly statements, each
+    // in time, disclose 2025-H1; the earlier half year is covered by the statement of
+    // 2024-10-01..2024-12-31 (the account opened 2024-12-20). Without the Q2 statement, H1 is
+    // missing.
+    assert!(under("hangzhou", &cfg).is_clean(), "{:#?}", under("hangzhou", &cfg).diagnostics());
+    let without_q2 = mutated(|c| {
+        c.compounds[0].joint_account.as_mut().unwrap().disclosures.remove(2);
+    });
+    let r = under("hangzhou", &without_q2);
     assert_eq!(codes_and_subjects(&r), vec![(RuleCode::Ja011, "ja-guokeyuan".to_owned())]);
     let f = r.diagnostics().first().unwrap();
     assert_eq!(f.fact("period_end").unwrap().to_string(), "2025-06-30");

@@ -300,6 +300,31 @@ fn overdue_counts_agree_with_the_ja_rules() {
     check(&mutated(|c| c.compounds[0].joint_account.as_mut().unwrap().audits.clear()), (3, 1), (0, 1));
 }
 
+/// Half-yearly (Hangzhou): quarterly statements disclose each half year when both are in time,
+/// in the summary as in JA011.
+#[test]
+fn half_year_overdue_counts_agree_with_ja011() {
+    let mut policy = xiaoqu::Policy::preset("hangzhou").unwrap();
+    policy.set_rule(RuleCode::Ja013, xiaoqu::RuleSetting::Off);
+    let check = |cfg: &GovernanceConfig, overdue: u64| {
+        let t = summarize(cfg, &policy).totals;
+        assert_eq!((t.disclosures_due, t.disclosures_overdue), (2, overdue), "{}", cfg.as_of);
+        let found = xiaoqu::audit(cfg, &policy).with_code(RuleCode::Ja011).count();
+        assert_eq!(u64::try_from(found).unwrap(), overdue);
+    };
+    check(&example(), 0);
+    let q1 =
+        |day: &str| mutated(|c| c.compounds[0].joint_account.as_mut().unwrap().disclosures[1].published_on = d(day));
+    check(&q1("2025-07-30"), 0);
+    check(&q1("2025-07-31"), 1);
+    check(
+        &mutated(|c| {
+            c.compounds[0].joint_account.as_mut().unwrap().disclosures.remove(2);
+        }),
+        1,
+    );
+}
+
 /// The policy's parameters set the deadlines.
 #[test]
 fn policy_parameters_set_the_deadlines() {

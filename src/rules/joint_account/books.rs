@@ -2,36 +2,13 @@
 //! cross-check with the maintenance fund. Every figure comes from [`crate::ledger`].
 
 use super::{At, Ctx};
-use crate::dates::{deadline_days, within_days};
+use crate::dates::within_days;
+use crate::ledger::schedule::{covers, disclosed_on_time, due_periods};
 use crate::ledger::{self, DisclosureField, LedgerError, Period, Replay, exact};
 use crate::model::{AuditTrigger, DepositSource, ElectionKind, EntryKind, Money, Purpose};
-use crate::policy::DisclosurePeriod;
-use crate::policy::Threshold;
+use crate::policy::{DisclosurePeriod, Threshold};
 use crate::report::{RuleCode, doc_path};
 use chrono::NaiveDate;
-
-/// Whether a record for `start..=end` covers the required period `p` of an account opened on
-/// `opened`: it ends on the period's last day and starts no later than the period's first day
-/// of the account's life (the later of the period's first day and the opening day).
-///
-/// So a partial first period counts as a full one: it must be disclosed (or audited), and its
-/// record may start on the calendar period's first day (as the reference example's
-/// 2024-10-01..2024-12-31 disclosure of an account opened on 2024-12-20 does) or on the opening
-/// day. A record of a longer run ending on the period's last day covers that period too; the
-/// periods before it still need their own.
-fn covers(start: NaiveDate, end: NaiveDate, p: Period, opened: NaiveDate) -> bool {
-    end == p.end && start <= p.start.max(opened)
-}
-
-/// The periods of a cadence from the one holding the opening day whose deadline
-/// (`last day + days`) is on or before `as_of`, with the deadline: the periods that "ended at
-/// least `days` days before `as_of`".
-fn due_periods(cadence: DisclosurePeriod, opened: NaiveDate, as_of: NaiveDate, days: u32) -> Vec<(Period, NaiveDate)> {
-    Period::covering(cadence, opened, as_of)
-        .into_iter()
-        .filter_map(|p| deadline_days(p.end, days).filter(|due| *due <= as_of).map(|due| (p, due)))
-        .collect()
-}
 
 /// Days from `due` to `date` (positive when late).
 fn days_after(due: NaiveDate, date: NaiveDate) -> i64 {
@@ -110,8 +87,10 @@ pub(super) fn balance_never_negative(ctx: &mut Ctx<'_>, at: &At<'_>) {
 /// published within that many days after the period ends (the last day counts: published on
 /// day 30 after a 30-day grace passes, on day 31 fails). The account's life starts on its
 /// opening day and its first, partial period must be disclosed like any other (see
-/// [`covers`]). One finding per period: missing, or published late or before the period ended
-/// (on the first covering disclosure). SH Art 66 sets the quarterly cadence; none of the sources found sets the days
+/// [`covers`](crate::ledger::schedule::covers)). Shorter disclosures that together cover the period, each published by its
+/// deadline, disclose it too (quarterly statements meet a half-yearly cadence: HZ Art 30, GZ
+/// Art 36 ask "at least" every six months). One finding per period: missing, or published late
+/// or before the period ended (on the first covering disclosure). SH Art 66 sets the quarterly cadence; none of the sources found sets the days
 /// allowed to publish, so `disclosure_grace_days` is this crate's default.
 pub(super) fn disclosure_on_time(ctx: &mut Ctx<'_>, at: &At<'_>) {
     if !ctx.on(RuleCode::Ja011) {
@@ -121,11 +100,11 @@ pub(super) fn disclosure_on_time(ctx: &mut Ctx<'_>, at: &At<'_>) {
     let params = ctx.policy.params();
     let (cadence, grace) = (params.disclosure_period, params.disclosure_grace_days);
     for (p, due) in due_periods(cadence, acc.opened_on, ctx.cfg.as_of, grace) {
-        let mut covering =
-            acc.disclosures.iter().enumerate().filter(|(_, d)| covers(d.period_start, d.period_end, p, acc.opened_on));
-        if covering.clone().any(|(_, d)| within_days(p.end, d.published_on, grace)) {
+        if disclosed_on_time(&acc.disclosures, p, acc.opened_on, grace) {
             continue;
         }
+        let mut covering =
+            acc.disclosures.iter().enumerate().filter(|(_, d)| covers(d.period_start, d.period_end, p, acc.opened_on));
         let f = match covering.next() {
             None => at
                 .finding(RuleCode::Ja011, acc.id.to_string(), doc_path!(compounds[ci].joint_account.disclosures))
@@ -232,7 +211,7 @@ pub(super) fn disclosure_reconciles(ctx: &mut Ctx<'_>, at: &At<'_>) {
 /// JA013: an `annual` audit of each calendar year of the account's life whose year end is at
 /// least `audit_due_days` before `as_of`, completed within that many days after the year ends
 /// (day 90 passes, day 91 fails). The opening year counts even when partial, as for JA011 (see
-/// [`covers`]). SH Art 67 requires annual audits without a deadline found in the sources; the
+/// [`covers`](crate::ledger::schedule::covers)). SH Art 67 requires annual audits without a deadline found in the sources; the
 /// 90 days are this crate's default.
 pub(super) fn annual_audit(ctx: &mut Ctx<'_>, at: &At<'_>) {
     if !ctx.on(RuleCode::Ja013) {
