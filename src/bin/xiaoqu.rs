@@ -174,8 +174,14 @@ struct AuditArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum AuditFormat {
+    /// Grouped by compound, for people.
     Text,
+    /// One JSON report; with several documents, an array of reports each naming its `document`.
     Json,
+    /// One compact JSON report per line, each naming its `document`, written as each document
+    /// is audited (memory stays flat for NDJSON input).
+    Jsonl,
+    /// SARIF 2.1.0: one run per file.
     Sarif,
 }
 
@@ -437,8 +443,8 @@ fn audit_ndjson(
     status
 }
 
-/// Where reports go as files are audited: text is written at once, JSON and SARIF once all
-/// files are in when there are several (one array, one log).
+/// Where reports go as files are audited: text and JSON lines are written at once, JSON and
+/// SARIF once all files are in when there are several (one array, one log).
 struct ReportSink {
     format: AuditFormat,
     lang: Lang,
@@ -502,11 +508,14 @@ impl ReportSink {
                 text.push_str(&report.render_text(&opts));
                 Ok(Some(text))
             }
-            AuditFormat::Json if self.several => serde_json::to_value(report.view_with(opts)).map(|v| {
+            AuditFormat::Json if self.several => named(report, opts, label).map(|v| {
                 self.values.push(v);
                 None
             }),
             AuditFormat::Json => report.to_json_string_with(&opts).map(|s| Some(s + "\n")),
+            AuditFormat::Jsonl => {
+                named(report, opts, label).and_then(|v| serde_json::to_string(&v)).map(|s| Some(s + "\n"))
+            }
             AuditFormat::Sarif => {
                 self.values.push(report.to_sarif_value(&opts));
                 Ok(None)
@@ -526,7 +535,7 @@ impl ReportSink {
     /// Writes what was held back: the JSON array, or the SARIF log with one run per file.
     fn finish(self, out: &mut Stdout) -> Status {
         let value = match self.format {
-            AuditFormat::Text => return Status::Clean,
+            AuditFormat::Text | AuditFormat::Jsonl => return Status::Clean,
             AuditFormat::Json if !self.several => return Status::Clean,
             AuditFormat::Json => serde_json::Value::Array(self.values),
             AuditFormat::Sarif => {
@@ -548,6 +557,20 @@ impl ReportSink {
             Err(e) => render_failed("reports", &e),
         }
     }
+}
+
+/// The JSON report with the document it is about (`FILE`, `FILE:LINE` for NDJSON, `-` for
+/// stdin) as its `document`.
+fn named(
+    report: &xiaoqu::Report,
+    opts: ReportOptions<'_>,
+    label: &str,
+) -> Result<serde_json::Value, serde_json::Error> {
+    let mut value = serde_json::to_value(report.view_with(opts))?;
+    if let Some(map) = value.as_object_mut() {
+        map.insert("document".to_owned(), serde_json::Value::String(label.to_owned()));
+    }
+    Ok(value)
 }
 
 /// Reads `--baseline FILE`; the error is the line to print.

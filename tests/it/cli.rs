@@ -228,6 +228,7 @@ fn unreadable_input_wins_over_findings_and_the_others_are_still_audited() {
     let reports = r.as_array().unwrap();
     assert_eq!(reports.len(), 1, "only the document that loaded is reported");
     find_diag(&reports[0], "CFG001", "p-99");
+    assert_eq!(reports[0]["document"], dangling.path(), "each report of an array names its document");
 }
 
 #[test]
@@ -369,7 +370,8 @@ fn several_files_give_an_array_or_headed_text() {
     let reports = r.as_array().unwrap();
     assert_eq!(reports.len(), 2);
     for report in reports {
-        assert_eq!(keys(report), ["as_of", "diagnostics", "profile", "summary", "tool"]);
+        assert_eq!(keys(report), ["as_of", "diagnostics", "document", "profile", "summary", "tool"]);
+        assert_eq!(report["document"], EXAMPLE);
     }
 
     let dangling = Temp::new("several_dangling", "json", &dangling_owner());

@@ -202,5 +202,17 @@ fn cli_audits_each_ndjson_line() {
     let codes: Vec<&str> =
         reports[1]["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["code"].as_str()).collect();
     assert!(codes.contains(&"ORG001"), "{codes:?}");
+    let mixed_name = mixed.to_str().unwrap();
+    assert_eq!(reports[1]["document"], format!("{mixed_name}:2"));
+
+    // JSON lines: one compact report per loaded line, in order, each naming its line.
+    let out = run(&[mixed.as_os_str(), "--ndjson".as_ref(), "--format".as_ref(), "jsonl".as_ref()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let documents: Vec<&str> = lines.iter().filter_map(|r| r["document"].as_str()).collect();
+    let expected: Vec<String> = (1..=3).map(|n| format!("{mixed_name}:{n}")).collect();
+    assert_eq!(documents, expected);
+    assert_eq!(lines[1]["diagnostics"], reports[1]["diagnostics"], "the same report as in the array");
     std::fs::remove_dir_all(&dir).unwrap();
 }
