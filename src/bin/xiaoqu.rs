@@ -54,8 +54,12 @@ enum Command {
         #[arg(long, value_name = "NAME|PATH")]
         profile: Option<String>,
     },
-    /// Print the JSON Schema of the config format.
-    Schema,
+    /// Print a JSON Schema (draft 2020-12): of documents (the default) or of profile files.
+    Schema {
+        /// Which schema.
+        #[arg(value_enum, default_value_t = SchemaKind::Document)]
+        kind: SchemaKind,
+    },
     /// Tally an owners'-assembly vote (民法典 Art 278): area and heads, quorum, approval, and
     /// what is still missing, per matter.
     Tally(TallyArgs),
@@ -173,6 +177,14 @@ struct AuditArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SchemaKind {
+    /// A governance document (`xiaoqu audit FILE`).
+    Document,
+    /// A profile file (`--profile PATH`, or a document's `profile` object).
+    Profile,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum AuditFormat {
     /// Grouped by compound, for people.
     Text,
@@ -256,7 +268,7 @@ fn main() -> ExitCode {
         Command::Audit(args) => audit(&args, &mut out),
         Command::Rules { format, lang } => rules(format, lang.into(), &mut out),
         Command::Explain { code, lang, profile } => explain(&code, lang.into(), profile.as_deref(), &mut out),
-        Command::Schema => schema(&mut out),
+        Command::Schema { kind } => schema(kind, &mut out),
         Command::Tally(args) => tally(&args, &mut out),
         Command::Summary(args) => summary(&args, &mut out),
         Command::Example(args) => example(&args, &mut out),
@@ -872,7 +884,7 @@ fn explain(code: &str, lang: Lang, profile: Option<&str>, out: &mut Stdout) -> S
             let _ = writeln!(t, "    {name} = {value}");
             let _ = writeln!(t, "      {}: {}", l.source, param_source(&policy, name, l));
             if let Some(info) = Params::INFO.iter().find(|i| i.name == *name) {
-                let _ = writeln!(t, "      {}", info.kind);
+                let _ = writeln!(t, "      {}{}", info.kind, if info.nullable { ", or null (unset)" } else { "" });
                 let _ = writeln!(t, "      {}", info.doc.trim());
             }
         }
@@ -895,8 +907,12 @@ fn param_source(policy: &Policy, name: &str, l: &Labels) -> String {
     }
 }
 
-fn schema(out: &mut Stdout) -> Status {
-    match serde_json::to_string_pretty(&xiaoqu::schema::config_schema()) {
+fn schema(kind: SchemaKind, out: &mut Stdout) -> Status {
+    let schema = match kind {
+        SchemaKind::Document => xiaoqu::schema::config_schema(),
+        SchemaKind::Profile => xiaoqu::schema::profile_schema(),
+    };
+    match serde_json::to_string_pretty(&schema) {
         Ok(s) => {
             out.write(&(s + "\n"));
             Status::Clean

@@ -26,6 +26,8 @@ macro_rules! params {
             pub name: &'static str,
             /// What its values look like.
             pub kind: &'static str,
+            /// Whether it may be unset (`null`).
+            pub nullable: bool,
             /// One-line description.
             pub doc: &'static str,
         }
@@ -35,6 +37,7 @@ macro_rules! params {
             pub const INFO: &'static [ParamInfo] = &[$(ParamInfo {
                 name: stringify!($name),
                 kind: <$ty as ParamType>::KIND,
+                nullable: <$ty as ParamType>::NULLABLE,
                 doc: concat!($($doc),+),
             },)*];
 

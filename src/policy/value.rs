@@ -126,6 +126,8 @@ impl<'de> Deserialize<'de> for ParamValue {
 pub trait ParamType: Sized {
     /// What a value of the type looks like, for error messages and `explain`.
     const KIND: &'static str;
+    /// Whether `null` is also accepted (the parameter may be unset).
+    const NULLABLE: bool = false;
     /// Converts a written value.
     ///
     /// # Errors
@@ -192,7 +194,8 @@ impl ParamType for String {
 }
 
 impl<T: ParamType> ParamType for Option<T> {
-    const KIND: &'static str = "a value or null";
+    const KIND: &'static str = T::KIND;
+    const NULLABLE: bool = true;
     fn from_value(v: &ParamValue) -> Result<Self, String> {
         match v {
             ParamValue::Null => Ok(None),

@@ -386,7 +386,15 @@ fn several_files_give_an_array_or_headed_text() {
 fn schema_prints_json() {
     let o = xiaoqu(&["schema"]);
     assert_eq!(exit(&o), 0, "{o:?}");
-    json(&o);
+    let document = json(&o);
+    assert_eq!(document, json(&xiaoqu(&["schema", "document"])));
+    assert!(document["properties"]["compounds"].is_object(), "the document schema");
+    let o = xiaoqu(&["schema", "profile"]);
+    assert_eq!(exit(&o), 0, "{o:?}");
+    let profile = json(&o);
+    assert_eq!(profile["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_ne!(profile, document);
+    assert_eq!(exit(&xiaoqu(&["schema", "policy"])), 2, "an unknown kind is a usage error");
 }
 
 #[test]
