@@ -3,7 +3,7 @@
 //! Backend teams that call several queries on one document build an [`Index`] once and pass it
 //! to each; [`audit`](crate::audit) builds its own.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::config::GovernanceConfig;
 use crate::model::{Compound, Organization, Person, PersonId, Relation, Unit};

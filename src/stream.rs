@@ -11,7 +11,7 @@
 //! line that carries it. [`split_district`] keeps every finding of the whole audit (see the
 //! equivalence test `tests/it/perf_equivalence.rs`).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet, HashSetExt};
 use std::fmt;
 use std::io::{self, BufRead};
 

@@ -5,6 +5,7 @@
 
 use std::borrow::Borrow;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -58,8 +59,10 @@ pub fn validate_id(s: &str) -> Result<(), IdError> {
 macro_rules! id_types {
     ($($(#[$m:meta])* $name:ident;)*) => {$(
         $(#[$m])*
+        // Shared, not boxed: the tally and the reports copy ids (heads, ballot outcomes,
+        // findings), and a copy is then a reference count, not an allocation.
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(Box<str>);
+        pub struct $name(Arc<str>);
 
         impl $name {
             /// Validates and wraps an id.

@@ -21,7 +21,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::HashSet;
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use crate::index::Index;
 use crate::model::{BuildingId, Compound, OrgId, OrgKind, Organization, PartyBranch, UnitId};
@@ -96,11 +96,22 @@ pub fn building_coverage(compound: &Compound) -> Vec<BuildingCoverage<'_>> {
     let reached = reached_units(compound);
     let grouped: HashSet<&str> =
         compound.party_branch.iter().flat_map(|b| &b.building_groups).map(|g| g.building.as_str()).collect();
+    // The units of each building id, in document order, gathered in one pass over the units
+    // (not one pass per building).
+    let mut by_building: HashMap<&str, Vec<&UnitId>> = HashMap::with_capacity(compound.buildings.len());
+    for b in &compound.buildings {
+        by_building.entry(b.id.as_str()).or_default();
+    }
+    for u in &compound.units {
+        if let Some(list) = by_building.get_mut(u.building.as_str()) {
+            list.push(&u.id);
+        }
+    }
     compound
         .buildings
         .iter()
         .map(|b| {
-            let units: Vec<&UnitId> = compound.units.iter().filter(|u| u.building == b.id).map(|u| &u.id).collect();
+            let units: Vec<&UnitId> = by_building.get(b.id.as_str()).cloned().unwrap_or_default();
             BuildingCoverage {
                 building: &b.id,
                 has_group: grouped.contains(b.id.as_str()),

@@ -11,7 +11,7 @@
 mod dates;
 mod references;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::{Ctx, Finding, RuleMeta};
 use crate::report::{Basis, Severity};
@@ -198,8 +198,7 @@ fn any_duplicate_id<'a>(cfg: &'a crate::config::GovernanceConfig) -> bool {
         .iter()
         .map(|c| c.units.len() + c.buildings.len() + c.joint_account.as_ref().map_or(0, |a| a.entries.len()));
     let capacity = bulk.fold(cfg.people.len().saturating_add(cfg.organizations.len()), usize::saturating_add);
-    let mut seen: std::collections::HashSet<(&str, &'a str, &'a str)> =
-        std::collections::HashSet::with_capacity(capacity);
+    let mut seen: HashSet<(&str, &'a str, &'a str)> = HashSet::with_capacity(capacity);
     let mut fresh = |kind: &'static str, id: &'a str, sub: &'a str| seen.insert((kind, id, sub));
     let mut all = cfg.people.iter().all(|p| fresh("person", p.id.as_str(), ""))
         && cfg.organizations.iter().all(|o| fresh("organization", o.id.as_str(), ""));

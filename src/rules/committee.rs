@@ -11,7 +11,7 @@
 //! One fault, one finding: a committee member whose person id does not resolve is reported by
 //! `CFG001` only, and a first meeting or filing dated before the election by `CFG003` only.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use super::{Ctx, Finding, RuleMeta};
 use crate::model::{Area, CommitteeKind, CommitteeRole, Compound, OwnersCommittee, PersonId};

@@ -15,7 +15,7 @@
 //! Only the items whose `NL` rule the policy enables are screened, and the written commitment
 //! (`NL015`) is asked of candidates only.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use super::negative_list::{emit_failures, item_help, summary};
 use super::{Ctx, Finding, RuleMeta};

@@ -1,6 +1,6 @@
 //! The counting itself: heads of the scope, which ballots count, and the per-matter tally.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::exact::{self, Bound, Hundredths};
 use super::{
@@ -74,7 +74,8 @@ fn heads(units: &[&Unit]) -> (Vec<Head>, Vec<usize>) {
     // The head of each set's root, by unit position (`usize::MAX`: none yet).
     let mut head_of_root: Vec<usize> = vec![usize::MAX; units.len()];
     let mut head_of_unit = Vec::with_capacity(units.len());
-    let mut owners: Vec<BTreeSet<PersonId>> = Vec::new();
+    // Each head's owners, gathered by reference, sorted and deduplicated once at the end.
+    let mut owners: Vec<Vec<&PersonId>> = Vec::new();
     for (i, u) in units.iter().enumerate() {
         let root = sets.find(i);
         let h = match head_of_root.get(root).copied() {
@@ -86,7 +87,7 @@ fn heads(units: &[&Unit]) -> (Vec<Head>, Vec<usize>) {
                     (None, false) => HeadKey::Owners(Vec::new()),
                 };
                 heads.push(Head { key, units: Vec::new() });
-                owners.push(BTreeSet::new());
+                owners.push(Vec::new());
                 let h = heads.len().saturating_sub(1);
                 if let Some(slot) = head_of_root.get_mut(root) {
                     *slot = h;
@@ -98,13 +99,15 @@ fn heads(units: &[&Unit]) -> (Vec<Head>, Vec<usize>) {
             head.units.push(u.id.clone());
         }
         if let (None, Some(set)) = (&u.developer_held, owners.get_mut(h)) {
-            set.extend(u.owners.iter().cloned());
+            set.extend(u.owners.iter());
         }
         head_of_unit.push(h);
     }
-    for (head, set) in heads.iter_mut().zip(owners) {
+    for (head, mut set) in heads.iter_mut().zip(owners) {
         if let HeadKey::Owners(list) = &mut head.key {
-            *list = set.into_iter().collect();
+            set.sort_unstable();
+            set.dedup();
+            *list = set.into_iter().cloned().collect();
         }
     }
     (heads, head_of_unit)
@@ -171,10 +174,17 @@ pub(super) fn run(
     }
 
     let total_heads = i128::try_from(heads.len()).unwrap_or(i128::MAX);
-    let mut matters = Vec::with_capacity(assembly.matters.len());
-    for m in &assembly.matters {
-        let tally =
-            if overflowed { None } else { matter(m, &counted, heads.len(), total_area, total_heads, abstention) };
+    let grid = choice_grid(assembly, &counted);
+    let n_matters = assembly.matters.len();
+    let mut matters = Vec::with_capacity(n_matters);
+    for (j, m) in assembly.matters.iter().enumerate() {
+        // Column `j` of the grid: each counted ballot's choice on this matter.
+        let column = grid.iter().skip(j).step_by(n_matters.max(1)).copied();
+        let tally = if overflowed {
+            None
+        } else {
+            matter(m, &counted, column, heads.len(), total_area, total_heads, abstention)
+        };
         matters.push(tally.unwrap_or_else(|| {
             overflowed = true;
             undecided(m)
@@ -202,6 +212,38 @@ pub(super) fn run(
         ballots: outcomes,
         matters,
     }
+}
+
+/// Each counted ballot's choice on each matter of the agenda, row by row (one row per counted
+/// ballot, one column per matter): what `ballot.choices.get(matter.id)` gives, read once per
+/// ballot instead of once per ballot and matter. Two matters with one id (CFG002) both read the
+/// ballot's choice for that id, as `get` would.
+fn choice_grid(assembly: &Assembly, counted: &[Counted<'_>]) -> Vec<Option<Choice>> {
+    let n = assembly.matters.len();
+    // The first agenda position of each matter id, and of each position the first position
+    // with the same id.
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(n);
+    let mut first_of: Vec<usize> = Vec::with_capacity(n);
+    for (j, m) in assembly.matters.iter().enumerate() {
+        first_of.push(*first.entry(m.id.as_str()).or_insert(j));
+    }
+    let mut grid = vec![None; counted.len().saturating_mul(n)];
+    for (row, c) in grid.chunks_mut(n.max(1)).zip(counted) {
+        for (k, choice) in c.ballot.choices.iter() {
+            if let Some(slot) = first.get(k.as_str()).and_then(|&j| row.get_mut(j)) {
+                *slot = Some(*choice);
+            }
+        }
+        for (j, &f) in first_of.iter().enumerate() {
+            if f != j {
+                let copied = row.get(f).copied().flatten();
+                if let Some(slot) = row.get_mut(j) {
+                    *slot = copied;
+                }
+            }
+        }
+    }
+    grid
 }
 
 /// A matter whose tally could not be computed: all zero, nothing met.
@@ -250,9 +292,11 @@ impl Raw {
 }
 
 /// The tally of one matter; `None` on overflow.
+#[allow(clippy::too_many_arguments, reason = "the tally's totals, passed down once per matter")]
 fn matter(
     m: &Matter,
     counted: &[Counted<'_>],
+    column: impl Iterator<Item = Option<Choice>>,
     n_heads: usize,
     total_area: Hundredths,
     total_heads: i128,
@@ -261,8 +305,8 @@ fn matter(
     let mut area = Raw::default();
     let mut choices: Vec<Option<Choice>> = vec![None; n_heads];
     let mut split = vec![false; n_heads];
-    for c in counted {
-        let Some(&choice) = c.ballot.choices.get(m.id.as_str()) else { continue };
+    for (c, choice) in counted.iter().zip(column) {
+        let Some(choice) = choice else { continue };
         area.add(choice, c.area)?;
         let (slot, split) = (choices.get_mut(c.head)?, split.get_mut(c.head)?);
         match slot {
