@@ -70,46 +70,79 @@ fn heads(units: &[&Unit]) -> (Vec<Head>, Vec<usize>) {
             sets.union(first, i);
         }
     }
-    let mut heads: Vec<Head> = Vec::new();
-    // The head of each set's root, by unit position (`usize::MAX`: none yet).
+    // Each unit's head, heads numbered in the order of their first unit.
     let mut head_of_root: Vec<usize> = vec![usize::MAX; units.len()];
     let mut head_of_unit = Vec::with_capacity(units.len());
-    // Each head's owners, gathered by reference, sorted and deduplicated once at the end.
-    let mut owners: Vec<Vec<&PersonId>> = Vec::new();
-    for (i, u) in units.iter().enumerate() {
+    let mut first_unit: Vec<usize> = Vec::with_capacity(units.len());
+    let mut sizes: Vec<usize> = Vec::with_capacity(units.len());
+    for i in 0..units.len() {
         let root = sets.find(i);
         let h = match head_of_root.get(root).copied() {
             Some(h) if h != usize::MAX => h,
             _ => {
-                let key = match (&u.developer_held, u.owners.is_empty()) {
-                    (Some(dev), _) => HeadKey::Developer(dev.clone()),
-                    (None, true) => HeadKey::Unowned(u.id.clone()),
-                    (None, false) => HeadKey::Owners(Vec::new()),
-                };
-                heads.push(Head { key, units: Vec::new() });
-                owners.push(Vec::new());
-                let h = heads.len().saturating_sub(1);
+                let h = first_unit.len();
+                first_unit.push(i);
+                sizes.push(0_usize);
                 if let Some(slot) = head_of_root.get_mut(root) {
                     *slot = h;
                 }
                 h
             }
         };
-        if let Some(head) = heads.get_mut(h) {
-            head.units.push(u.id.clone());
-        }
-        if let (None, Some(set)) = (&u.developer_held, owners.get_mut(h)) {
-            set.extend(u.owners.iter());
+        if let Some(n) = sizes.get_mut(h) {
+            *n += 1;
         }
         head_of_unit.push(h);
     }
-    for (head, mut set) in heads.iter_mut().zip(owners) {
-        if let HeadKey::Owners(list) = &mut head.key {
-            set.sort_unstable();
-            set.dedup();
-            *list = set.into_iter().cloned().collect();
+    // The units of each head in document order, by a counting sort, so that each head's lists
+    // are allocated once at their final length.
+    let mut start = Vec::with_capacity(sizes.len());
+    let mut total = 0_usize;
+    for n in &sizes {
+        start.push(total);
+        total += n;
+    }
+    let mut next = start.clone();
+    let mut order = vec![0_usize; units.len()];
+    for (i, &h) in head_of_unit.iter().enumerate() {
+        if let Some(slot) = next.get_mut(h) {
+            if let Some(o) = order.get_mut(*slot) {
+                *o = i;
+            }
+            *slot += 1;
         }
     }
+    let heads = first_unit
+        .iter()
+        .zip(start.iter().zip(&sizes))
+        .filter_map(|(&first, (&from, &n))| {
+            let u = units.get(first)?;
+            let members = order.get(from..from.saturating_add(n)).unwrap_or_default();
+            let member_units = || members.iter().filter_map(|&i| units.get(i).copied());
+            let key = match (&u.developer_held, u.owners.is_empty()) {
+                (Some(dev), _) => HeadKey::Developer(dev.clone()),
+                (None, true) => HeadKey::Unowned(u.id.clone()),
+                (None, false) => {
+                    // Every owner of the head's units (none of them developer-held: those are
+                    // grouped by developer only), sorted, each once.
+                    let mut list: Vec<PersonId> = if members.len() == 1 {
+                        u.owners.clone()
+                    } else {
+                        member_units()
+                            .filter(|m| m.developer_held.is_none())
+                            .flat_map(|m| m.owners.iter().cloned())
+                            .collect()
+                    };
+                    list.sort_unstable();
+                    list.dedup();
+                    HeadKey::Owners(list)
+                }
+            };
+            let mut ids = Vec::with_capacity(members.len());
+            ids.extend(member_units().map(|m| m.id.clone()));
+            Some(Head { key, units: ids })
+        })
+        .collect();
     (heads, head_of_unit)
 }
 
@@ -149,7 +182,7 @@ pub(super) fn run(
     }
 
     let mut outcomes = Vec::with_capacity(assembly.ballots.len());
-    let mut counted: Vec<Counted<'_>> = Vec::new();
+    let mut counted: Vec<Counted<'_>> = Vec::with_capacity(assembly.ballots.len());
     let mut voted = vec![false; units.len()];
     for (index, b) in assembly.ballots.iter().enumerate() {
         let pos = position.get(b.unit.as_str()).copied();
