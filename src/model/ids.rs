@@ -56,6 +56,70 @@ pub fn validate_id(s: &str) -> Result<(), IdError> {
     if ok { Ok(()) } else { Err(IdError(s.chars().take(80).collect())) }
 }
 
+/// Sharing the text of equal ids while a document loads: an id is written many times (a
+/// person as owner, voter, member…; a matter in every ballot), and each copy would otherwise be
+/// an allocation of its own. Active only inside [`scope`]; outside, each id allocates.
+pub(crate) mod intern {
+    use std::cell::RefCell;
+    use std::sync::Arc;
+
+    use foldhash::HashSet;
+
+    thread_local! {
+        static TABLE: RefCell<Option<HashSet<Arc<str>>>> = const { RefCell::new(None) };
+    }
+
+    /// While the returned guard lives, ids deserialized on this thread share their text.
+    /// Nested scopes share the outer table; the outermost guard drops it.
+    pub(crate) fn scope() -> Guard {
+        let outer = TABLE.with(|t| {
+            t.try_borrow_mut().is_ok_and(|mut t| {
+                if t.is_some() {
+                    return false;
+                }
+                *t = Some(HashSet::default());
+                true
+            })
+        });
+        Guard { outer }
+    }
+
+    /// The guard of [`scope`].
+    pub(crate) struct Guard {
+        outer: bool,
+    }
+
+    impl Drop for Guard {
+        fn drop(&mut self) {
+            if self.outer {
+                TABLE.with(|t| {
+                    if let Ok(mut t) = t.try_borrow_mut() {
+                        *t = None;
+                    }
+                });
+            }
+        }
+    }
+
+    /// The shared text of `s` inside a scope, a new one outside.
+    pub(crate) fn text(s: &str) -> Arc<str> {
+        TABLE.with(|t| match t.try_borrow_mut() {
+            Ok(mut t) => match t.as_mut() {
+                Some(table) => {
+                    if let Some(shared) = table.get(s) {
+                        return Arc::clone(shared);
+                    }
+                    let shared: Arc<str> = Arc::from(s);
+                    table.insert(Arc::clone(&shared));
+                    shared
+                }
+                None => Arc::from(s),
+            },
+            Err(_) => Arc::from(s),
+        })
+    }
+}
+
 macro_rules! id_types {
     ($($(#[$m:meta])* $name:ident;)*) => {$(
         $(#[$m])*
@@ -119,7 +183,7 @@ macro_rules! id_types {
                         f.write_str("an id string")
                     }
                     fn visit_str<E: de::Error>(self, v: &str) -> Result<$name, E> {
-                        $name::new(v).map_err(E::custom)
+                        validate_id(v).map(|()| $name(intern::text(v))).map_err(E::custom)
                     }
                 }
                 d.deserialize_str(V)
