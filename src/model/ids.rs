@@ -57,8 +57,8 @@ pub fn validate_id(s: &str) -> Result<(), IdError> {
 }
 
 /// Sharing the text of equal ids while a document loads: an id is written many times (a
-/// person as owner, voter, member…; a matter in every ballot), and each copy would otherwise be
-/// an allocation of its own. Active only inside [`scope`]; outside, each id allocates.
+/// matter in every ballot, a building in every unit…), and each copy would otherwise be an
+/// allocation of its own. Active only inside [`scope`]; outside, each id allocates.
 pub(crate) mod intern {
     use std::cell::RefCell;
     use std::sync::Arc;
@@ -183,7 +183,17 @@ macro_rules! id_types {
                         f.write_str("an id string")
                     }
                     fn visit_str<E: de::Error>(self, v: &str) -> Result<$name, E> {
-                        validate_id(v).map(|()| $name(intern::text(v))).map_err(E::custom)
+                        // Only kinds with few distinct ids and many references are shared: a
+                        // table of every person and unit of a large district would cost more in
+                        // cache misses than the allocations it saves.
+                        const SHARED: bool = matches!(
+                            stringify!($name).as_bytes(),
+                            b"MatterId" | b"MeetingMatterId" | b"BuildingId" | b"OrgId" | b"CompoundId" | b"AssemblyId"
+                                | b"ElectionId" | b"MeetingId"
+                        );
+                        validate_id(v)
+                            .map(|()| $name(if SHARED { intern::text(v) } else { Arc::from(v) }))
+                            .map_err(E::custom)
                     }
                 }
                 d.deserialize_str(V)
