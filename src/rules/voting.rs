@@ -302,7 +302,9 @@ fn ballots(ctx: &mut Ctx<'_>, at: &At<'_>) {
             ctx.emit(out_of_scope(at, bi, b, unit));
         }
         if let Some(u) = scoped {
-            if entitled_on && judgeable(ctx, u, b) && !voting::voter_entitled(u, b, Some(&ctx.cfg.organizations)) {
+            // The entitlement first: it reads the unit only, and most ballots pass it;
+            // `judgeable` looks every person involved up in the index.
+            if entitled_on && !voting::voter_entitled(u, b, Some(&ctx.cfg.organizations)) && judgeable(ctx, u, b) {
                 ctx.emit(not_entitled(at, bi, u, b));
             }
             match first_ballot.get(b.unit.as_str()) {
