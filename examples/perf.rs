@@ -20,7 +20,9 @@
 //! People are shuffled (a fixed permutation) before writing: the generator lists screened
 //! people first, and an audit must not depend on that order to be fast.
 //!
-//! `--audit-only`: generates the district and audits it `reps` times (for a profiler).
+//! `--audit-only`: generates the district and audits it `reps` times (for a profiler; with
+//! `--sequential`, `rules::audit_sequential`, whose instruction count does not include idle
+//! worker threads spinning). `--load-only`: loads the district's JSON `reps` times.
 //! `--families`: the audit time of each rule family alone (default with the others off).
 //!
 //! `--stream FILE`: audits an NDJSON file line by line ([`xiaoqu::stream::audit_ndjson`]) and
@@ -38,6 +40,7 @@ use std::time::{Duration, Instant};
 use xiaoqu::example::{ExampleOptions, generate};
 use xiaoqu::{GovernanceConfig, Policy};
 
+#[allow(clippy::struct_excessive_bools, reason = "the harness's command-line switches")]
 struct Args {
     large: usize,
     small: usize,
@@ -51,6 +54,8 @@ struct Args {
     file: Option<String>,
     families: bool,
     audit_only: bool,
+    load_only: bool,
+    sequential: bool,
 }
 
 fn args() -> Result<Args, String> {
@@ -67,6 +72,8 @@ fn args() -> Result<Args, String> {
         file: None,
         families: false,
         audit_only: false,
+        load_only: false,
+        sequential: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -76,6 +83,14 @@ fn args() -> Result<Args, String> {
         }
         if flag == "--audit-only" {
             a.audit_only = true;
+            continue;
+        }
+        if flag == "--load-only" {
+            a.load_only = true;
+            continue;
+        }
+        if flag == "--sequential" {
+            a.sequential = true;
             continue;
         }
         let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
@@ -360,8 +375,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if a.audit_only {
         // For a profiler: one district, audited `reps` times.
         let (cfg, _) = district(a.large, a.seed)?;
-        let t = time(a.reps, || xiaoqu::audit(&cfg, &policy));
+        let t = if a.sequential {
+            time(a.reps, || xiaoqu::rules::audit_sequential(&cfg, &policy))
+        } else {
+            time(a.reps, || xiaoqu::audit(&cfg, &policy))
+        };
         println!("audit of {} compounds: {:.1} ms", a.large, t.as_secs_f64() * 1e3);
+        return Ok(());
+    }
+    if a.load_only {
+        // For a profiler: one district as JSON, loaded `reps` times.
+        let (_, bytes) = district(a.large, a.seed)?;
+        let t = time(a.reps, || GovernanceConfig::from_json_slice(&bytes));
+        println!("load of {} compounds: {:.1} ms", a.large, t.as_secs_f64() * 1e3);
         return Ok(());
     }
     let validator = jsonschema::draft202012::new(&xiaoqu::schema::config_schema())?;

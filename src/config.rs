@@ -142,6 +142,7 @@ impl GovernanceConfig {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json_slice(bytes: &[u8]) -> Result<Self, LoadError> {
+        let _shared_ids = crate::model::ids::intern::scope();
         // The fast path: a plain typed parse. Tracking the path costs a string per key, so it
         // is paid only when the document fails, by parsing it again to name where.
         if let Ok(cfg) = serde_json::from_slice::<Self>(bytes) {
@@ -185,6 +186,7 @@ impl GovernanceConfig {
     /// ```
     #[cfg(feature = "toml")]
     pub fn from_toml_str(s: &str) -> Result<Self, LoadError> {
+        let _shared_ids = crate::model::ids::intern::scope();
         let de = toml::Deserializer::parse(s).map_err(|e| LoadError::from_toml(None, &e, s))?;
         let cfg: Self =
             serde_path_to_error::deserialize(de).map_err(|e| LoadError::from_toml(Some(e.path()), e.inner(), s))?;

@@ -3,7 +3,9 @@
 //! Backend teams that call several queries on one document build an [`Index`] once and pass it
 //! to each; [`audit`](crate::audit) builds its own.
 
-use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use crate::config::GovernanceConfig;
 use crate::model::{Compound, Organization, Person, PersonId, Relation, Unit};
@@ -29,6 +31,16 @@ pub struct Index<'a> {
     pub(crate) compounds: HashMap<&'a str, &'a Compound>,
     pub(crate) units: HashMap<&'a str, (&'a Compound, &'a Unit)>,
     relatives: HashMap<&'a str, Vec<(&'a PersonId, Relation)>>,
+    /// The owners of each compound's units, by compound position, built on first use.
+    owners: Vec<OnceLock<Owners<'a>>>,
+}
+
+/// The owners of one compound's units.
+#[derive(Debug)]
+struct Owners<'a> {
+    ids: HashSet<&'a str>,
+    /// Whether every owner is a person of the document.
+    all_known: bool,
 }
 
 impl<'a> Index<'a> {
@@ -49,7 +61,48 @@ impl<'a> Index<'a> {
             rayon::join(|| people_tables(cfg), || compound_tables(cfg));
         #[cfg(not(feature = "parallel"))]
         let ((people, relatives, orgs), (compounds, units)) = (people_tables(cfg), compound_tables(cfg));
-        Self { cfg, people, orgs, compounds, units, relatives }
+        let owners = cfg.compounds.iter().map(|_| OnceLock::new()).collect();
+        Self { cfg, people, orgs, compounds, units, relatives, owners }
+    }
+
+    /// The owners' table of a compound of this document (`None` for a compound of another).
+    fn owners_of(&self, compound: &Compound) -> Option<&Owners<'a>> {
+        // The compound's position in the document, from its address: `compounds` is one slice.
+        let base = self.cfg.compounds.as_ptr().addr();
+        let pos = std::ptr::from_ref(compound).addr().checked_sub(base)? / std::mem::size_of::<Compound>().max(1);
+        let c = self.cfg.compounds.get(pos).filter(|c| std::ptr::eq(*c, compound))?;
+        let slot = self.owners.get(pos)?;
+        Some(slot.get_or_init(|| {
+            let ids: HashSet<&str> = c.units.iter().flat_map(|u| &u.owners).map(PersonId::as_str).collect();
+            let all_known = ids.iter().all(|p| self.people.contains_key(p));
+            Owners { ids, all_known }
+        }))
+    }
+
+    /// Whether `person` owns a unit of `compound` (as [`crate::queries::committee::owns_unit`],
+    /// by a table built once per compound).
+    pub(crate) fn owns_unit(&self, compound: &Compound, person: &str) -> bool {
+        match self.owners_of(compound) {
+            Some(o) => o.ids.contains(person),
+            None => crate::queries::committee::owns_unit(compound, person),
+        }
+    }
+
+    /// Whether every owner of `compound`'s units is a person of the document.
+    pub(crate) fn owners_known(&self, compound: &Compound) -> bool {
+        match self.owners_of(compound) {
+            Some(o) => o.all_known,
+            None => compound.units.iter().flat_map(|u| &u.owners).all(|o| self.person(o.as_str()).is_some()),
+        }
+    }
+
+    /// Whether two people, two organisations, two compounds or two units share an id: the
+    /// tables keep one entry per id, so a table shorter than its list has a duplicate.
+    pub(crate) fn duplicate_ids(&self) -> bool {
+        self.people.len() != self.cfg.people.len()
+            || self.orgs.len() != self.cfg.organizations.len()
+            || self.compounds.len() != self.cfg.compounds.len()
+            || self.units.len() != self.cfg.compounds.iter().map(|c| c.units.len()).sum::<usize>()
     }
 
     /// A person by id.

@@ -25,7 +25,7 @@ mod account;
 mod assembly;
 mod compound;
 mod fund;
-mod ids;
+pub(crate) mod ids;
 mod meeting;
 mod organization;
 mod person;

@@ -30,9 +30,9 @@ mod negative_list;
 mod org;
 mod voting;
 
+use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 pub use catalogue::{RuleMeta, catalogue, meta};

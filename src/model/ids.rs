@@ -5,6 +5,7 @@
 
 use std::borrow::Borrow;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -55,11 +56,77 @@ pub fn validate_id(s: &str) -> Result<(), IdError> {
     if ok { Ok(()) } else { Err(IdError(s.chars().take(80).collect())) }
 }
 
+/// Sharing the text of equal ids while a document loads: an id is written many times (a
+/// matter in every ballot, a building in every unit…), and each copy would otherwise be an
+/// allocation of its own. Active only inside [`scope`]; outside, each id allocates.
+pub(crate) mod intern {
+    use std::cell::RefCell;
+    use std::sync::Arc;
+
+    use foldhash::HashSet;
+
+    thread_local! {
+        static TABLE: RefCell<Option<HashSet<Arc<str>>>> = const { RefCell::new(None) };
+    }
+
+    /// While the returned guard lives, ids deserialized on this thread share their text.
+    /// Nested scopes share the outer table; the outermost guard drops it.
+    pub(crate) fn scope() -> Guard {
+        let outer = TABLE.with(|t| {
+            t.try_borrow_mut().is_ok_and(|mut t| {
+                if t.is_some() {
+                    return false;
+                }
+                *t = Some(HashSet::default());
+                true
+            })
+        });
+        Guard { outer }
+    }
+
+    /// The guard of [`scope`].
+    pub(crate) struct Guard {
+        outer: bool,
+    }
+
+    impl Drop for Guard {
+        fn drop(&mut self) {
+            if self.outer {
+                TABLE.with(|t| {
+                    if let Ok(mut t) = t.try_borrow_mut() {
+                        *t = None;
+                    }
+                });
+            }
+        }
+    }
+
+    /// The shared text of `s` inside a scope, a new one outside.
+    pub(crate) fn text(s: &str) -> Arc<str> {
+        TABLE.with(|t| match t.try_borrow_mut() {
+            Ok(mut t) => match t.as_mut() {
+                Some(table) => {
+                    if let Some(shared) = table.get(s) {
+                        return Arc::clone(shared);
+                    }
+                    let shared: Arc<str> = Arc::from(s);
+                    table.insert(Arc::clone(&shared));
+                    shared
+                }
+                None => Arc::from(s),
+            },
+            Err(_) => Arc::from(s),
+        })
+    }
+}
+
 macro_rules! id_types {
     ($($(#[$m:meta])* $name:ident;)*) => {$(
         $(#[$m])*
+        // Shared, not boxed: the tally and the reports copy ids (heads, ballot outcomes,
+        // findings), and a copy is then a reference count, not an allocation.
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(Box<str>);
+        pub struct $name(Arc<str>);
 
         impl $name {
             /// Validates and wraps an id.
@@ -116,7 +183,17 @@ macro_rules! id_types {
                         f.write_str("an id string")
                     }
                     fn visit_str<E: de::Error>(self, v: &str) -> Result<$name, E> {
-                        $name::new(v).map_err(E::custom)
+                        // Only kinds with few distinct ids and many references are shared: a
+                        // table of every person and unit of a large district would cost more in
+                        // cache misses than the allocations it saves.
+                        const SHARED: bool = matches!(
+                            stringify!($name).as_bytes(),
+                            b"MatterId" | b"MeetingMatterId" | b"BuildingId" | b"OrgId" | b"CompoundId" | b"AssemblyId"
+                                | b"ElectionId" | b"MeetingId"
+                        );
+                        validate_id(v)
+                            .map(|()| $name(if SHARED { intern::text(v) } else { Arc::from(v) }))
+                            .map_err(E::custom)
                     }
                 }
                 d.deserialize_str(V)

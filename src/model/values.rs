@@ -80,7 +80,17 @@ pub fn parse_strict_decimal(s: &str) -> Result<Decimal, DecimalError> {
     // `from_str_exact` refuses a scale the mantissa cannot hold, so "79228162514264337593543950335.00"
     // (how the largest value displays) would fail although its value is in range: retry without
     // the zeros that carry no value.
-    let trimmed = if frac.is_some() { s.trim_end_matches('0').trim_end_matches('.') } else { s };
+    // Up to 18 digits the mantissa fits an `i64`: build the decimal directly, as
+    // `from_str_exact` would (same mantissa, same scale, same sign, "-0" included).
+    let frac = frac.unwrap_or("");
+    if int.len() + frac.len() <= 18 {
+        let mantissa = int.bytes().chain(frac.bytes()).fold(0_i64, |n, c| n * 10 + i64::from(c - b'0'));
+        let scale = u32::try_from(frac.len()).unwrap_or(MAX_SCALE);
+        let mut d = Decimal::try_new(mantissa, scale).map_err(|_| DecimalError::Range(s.to_owned()))?;
+        d.set_sign_negative(s.starts_with('-'));
+        return Ok(d);
+    }
+    let trimmed = if frac.is_empty() { s } else { s.trim_end_matches('0').trim_end_matches('.') };
     Decimal::from_str_exact(s)
         .or_else(|_| Decimal::from_str_exact(trimmed))
         .map_err(|_| DecimalError::Range(s.to_owned()))
@@ -384,7 +394,12 @@ pub fn parse_strict_date(s: &str) -> Result<NaiveDate, String> {
     if !shape {
         return Err(format!("`{s}` is not a date of the form YYYY-MM-DD"));
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a calendar date"))
+    // The shape is checked: the fields are plain digits, read without the strftime machinery.
+    let num = |r: std::ops::Range<usize>| {
+        b.get(r).map_or(0, |d| d.iter().fold(0_u32, |n, c| n * 10 + u32::from(c.saturating_sub(b'0'))))
+    };
+    let year = i32::try_from(num(0..4)).unwrap_or(0);
+    NaiveDate::from_ymd_opt(year, num(5..7), num(8..10)).ok_or_else(|| format!("`{s}` is not a calendar date"))
 }
 
 /// The key under which TOML hands a native date to serde.

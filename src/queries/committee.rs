@@ -28,7 +28,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use chrono::NaiveDate;
 

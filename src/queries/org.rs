@@ -21,7 +21,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::HashSet;
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use crate::index::Index;
 use crate::model::{BuildingId, Compound, OrgId, OrgKind, Organization, PartyBranch, UnitId};
@@ -30,14 +30,18 @@ use crate::model::{BuildingId, Compound, OrgId, OrgKind, Organization, PartyBran
 /// link, restricted to units of the compound.
 fn reached_units(compound: &Compound) -> HashSet<&str> {
     let own: HashSet<&str> = compound.units.iter().map(|u| u.id.as_str()).collect();
+    liaison_units(compound).filter(|u| own.contains(u)).collect()
+}
+
+/// Every unit id a liaison household of the compound names (its own unit and the linked
+/// ones), whether or not the compound has such a unit.
+fn liaison_units(compound: &Compound) -> impl Iterator<Item = &str> {
     compound
         .party_branch
         .iter()
         .flat_map(|b| &b.liaison_households)
         .flat_map(|l| std::iter::once(&l.unit).chain(&l.linked_units))
         .map(UnitId::as_str)
-        .filter(|u| own.contains(u))
-        .collect()
 }
 
 /// How one building is covered by the party organisation.
@@ -93,14 +97,27 @@ impl BuildingCoverage<'_> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn building_coverage(compound: &Compound) -> Vec<BuildingCoverage<'_>> {
-    let reached = reached_units(compound);
+    // Only the compound's own units are looked up in it, so the names that are not its units
+    // need not be filtered out first (as `reached_units` does for the count).
+    let reached: HashSet<&str> = liaison_units(compound).collect();
     let grouped: HashSet<&str> =
         compound.party_branch.iter().flat_map(|b| &b.building_groups).map(|g| g.building.as_str()).collect();
+    // The units of each building id, in document order, gathered in one pass over the units
+    // (not one pass per building).
+    let mut by_building: HashMap<&str, Vec<&UnitId>> = HashMap::with_capacity(compound.buildings.len());
+    for b in &compound.buildings {
+        by_building.entry(b.id.as_str()).or_default();
+    }
+    for u in &compound.units {
+        if let Some(list) = by_building.get_mut(u.building.as_str()) {
+            list.push(&u.id);
+        }
+    }
     compound
         .buildings
         .iter()
         .map(|b| {
-            let units: Vec<&UnitId> = compound.units.iter().filter(|u| u.building == b.id).map(|u| &u.id).collect();
+            let units: Vec<&UnitId> = by_building.get(b.id.as_str()).cloned().unwrap_or_default();
             BuildingCoverage {
                 building: &b.id,
                 has_group: grouped.contains(b.id.as_str()),

@@ -11,7 +11,7 @@
 mod dates;
 mod references;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::{Ctx, Finding, RuleMeta};
 use crate::report::{Basis, Severity};
@@ -105,7 +105,7 @@ fn id_unique(ctx: &mut Ctx<'_>) {
     let cfg = ctx.cfg;
     // The common case, no duplicate, is decided on borrowed ids; the paths and the findings
     // are built only when there is one.
-    if !any_duplicate_id(cfg) {
+    if !ctx.index.duplicate_ids() && !any_duplicate_id(cfg) {
         return;
     }
     let mut found = Vec::new();
@@ -190,24 +190,20 @@ fn id_unique(ctx: &mut Ctx<'_>) {
 }
 
 /// Whether any two ids of one kind are equal, with the keys of [`id_unique`] (a matter's or a
-/// meeting matter's id is qualified by its assembly's or meeting's; ids cannot hold `/`).
+/// meeting matter's id is qualified by its assembly's or meeting's; ids cannot hold `/`), for
+/// the kinds the index does not already tell apart: people, organisations, compounds and units
+/// are checked by [`Index::duplicate_ids`](crate::index::Index) before this is called.
 fn any_duplicate_id<'a>(cfg: &'a crate::config::GovernanceConfig) -> bool {
     // Sized for the bulk of the ids, so that the set is not rebuilt as it grows.
-    let bulk = cfg
+    let capacity = cfg
         .compounds
         .iter()
-        .map(|c| c.units.len() + c.buildings.len() + c.joint_account.as_ref().map_or(0, |a| a.entries.len()));
-    let capacity = bulk.fold(cfg.people.len().saturating_add(cfg.organizations.len()), usize::saturating_add);
-    let mut seen: std::collections::HashSet<(&str, &'a str, &'a str)> =
-        std::collections::HashSet::with_capacity(capacity);
+        .map(|c| c.buildings.len() + c.joint_account.as_ref().map_or(0, |a| a.entries.len()))
+        .fold(0, usize::saturating_add);
+    let mut seen: HashSet<(&str, &'a str, &'a str)> = HashSet::with_capacity(capacity);
     let mut fresh = |kind: &'static str, id: &'a str, sub: &'a str| seen.insert((kind, id, sub));
-    let mut all = cfg.people.iter().all(|p| fresh("person", p.id.as_str(), ""))
-        && cfg.organizations.iter().all(|o| fresh("organization", o.id.as_str(), ""));
     for c in &cfg.compounds {
-        all = all
-            && fresh("compound", c.id.as_str(), "")
-            && c.buildings.iter().all(|b| fresh("building", b.id.as_str(), ""))
-            && c.units.iter().all(|u| fresh("unit", u.id.as_str(), ""))
+        let all = c.buildings.iter().all(|b| fresh("building", b.id.as_str(), ""))
             && c.party_branch.iter().all(|b| fresh("branch", b.id.as_str(), ""))
             && c.joint_account.iter().all(|a| {
                 fresh("account", a.id.as_str(), "") && a.entries.iter().all(|e| fresh("entry", e.id.as_str(), ""))
@@ -229,7 +225,7 @@ fn any_duplicate_id<'a>(cfg: &'a crate::config::GovernanceConfig) -> bool {
             return true;
         }
     }
-    !all
+    false
 }
 
 /// CFG005 (area > 0) and CFG006 (an owner or the developer, not both).

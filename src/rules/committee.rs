@@ -11,7 +11,7 @@
 //! One fault, one finding: a committee member whose person id does not resolve is reported by
 //! `CFG001` only, and a first meeting or filing dated before the election by `CFG003` only.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use super::{Ctx, Finding, RuleMeta};
 use crate::model::{Area, CommitteeKind, CommitteeRole, Compound, OwnersCommittee, PersonId};
@@ -288,13 +288,13 @@ fn members_are_owners(ctx: &mut Ctx<'_>, at: &At<'_>) {
         return;
     }
     let index = ctx.index;
-    if at.c.units.iter().flat_map(|u| &u.owners).any(|o| index.person(o.as_str()).is_none()) {
+    if !index.owners_known(at.c) {
         return;
     }
     let ci = at.ci;
     let mut found = Vec::new();
     for (i, person) in at.distinct_known_members(ctx) {
-        if q::owns_unit(at.c, person.as_str()) {
+        if index.owns_unit(at.c, person.as_str()) {
             continue;
         }
         let role = at.oc.members.get(i).map_or(CommitteeRole::Member, |m| m.role);

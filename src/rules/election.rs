@@ -15,13 +15,12 @@
 //! Only the items whose `NL` rule the policy enables are screened, and the written commitment
 //! (`NL015`) is asked of candidates only.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use super::negative_list::{emit_failures, item_help, summary};
 use super::{Ctx, Finding, RuleMeta};
 use crate::model::{Compound, Election, ElectionKind, PersonId, PreparatoryGroup, Represents};
 use crate::policy::PrepLeader;
-use crate::queries::committee::owns_unit;
 use crate::report::{Basis, RuleCode, Severity, doc_path};
 use crate::screening::{self, Applicant, Role};
 
@@ -323,7 +322,7 @@ fn secretary_recommended(ctx: &mut Ctx<'_>, ci: usize, c: &Compound, ei: usize, 
     }
     let Some(branch) = &c.party_branch else { return };
     let secretary = &branch.secretary;
-    if !owns_unit(c, secretary.as_str()) || e.candidates.iter().any(|k| k.person == *secretary) {
+    if !ctx.index.owns_unit(c, secretary.as_str()) || e.candidates.iter().any(|k| k.person == *secretary) {
         return;
     }
     ctx.emit(

@@ -12,7 +12,7 @@
 //! `CFG001`'s, and a use or deposit dated after `as_of` is `CFG004`'s; both still enter the
 //! balance here, since the recorded balance is meant to include every recorded movement.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use rust_decimal::Decimal;
 

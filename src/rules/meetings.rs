@@ -21,7 +21,7 @@
 //! attendee id that does not resolve, is `CFG001`'s. The committee's size is `CM001`'s; MT005
 //! and MT006 only count against the members the committee has.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use chrono::{Datelike, NaiveDate};
 

@@ -28,7 +28,7 @@
 //! (`on_by_default: false`), so no preset runs it, and when a profile switches it on each
 //! finding's help says why it is contested.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use chrono::NaiveDate;
 

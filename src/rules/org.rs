@@ -14,7 +14,7 @@
 //!   or of full membership.
 //! - Ids that name nothing are CFG001's; these rules skip them rather than report twice.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use super::{Ctx, Finding, RuleMeta};
 use crate::index::Index;

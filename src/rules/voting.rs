@@ -20,7 +20,7 @@
 //! [`crate::dates`]. AV008 counts the notice the same way: published on 17 May for a vote
 //! opening on 1 June is 15 days' notice.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::{Ctx, Finding, RuleMeta};
 use crate::model::{Assembly, Ballot, Choice, Compound, DeclaredResult, Ratio, Scope, Unit};
@@ -293,6 +293,8 @@ fn ballots(ctx: &mut Ctx<'_>, at: &At<'_>) {
     let (ci, ai, a) = (at.ci, at.ai, at.assembly);
     let units: HashMap<&str, &Unit> = at.compound.units.iter().rev().map(|u| (u.id.as_str(), u)).collect();
     let mut first_ballot: HashMap<&str, usize> = HashMap::with_capacity(a.ballots.len());
+    // The agenda's matter ids, for AV009 (a ballot names each matter once).
+    let agenda: HashSet<&str> = a.matters.iter().map(|m| m.id.as_str()).collect();
     for (bi, b) in a.ballots.iter().enumerate() {
         let unit = units.get(b.unit.as_str()).copied();
         let scoped = unit.filter(|u| voting::unit_in_scope(u, &a.scope));
@@ -300,7 +302,9 @@ fn ballots(ctx: &mut Ctx<'_>, at: &At<'_>) {
             ctx.emit(out_of_scope(at, bi, b, unit));
         }
         if let Some(u) = scoped {
-            if entitled_on && judgeable(ctx, u, b) && !voting::voter_entitled(u, b, Some(&ctx.cfg.organizations)) {
+            // The entitlement first: it reads the unit only, and most ballots pass it;
+            // `judgeable` looks every person involved up in the index.
+            if entitled_on && !voting::voter_entitled(u, b, Some(&ctx.cfg.organizations)) && judgeable(ctx, u, b) {
                 ctx.emit(not_entitled(at, bi, u, b));
             }
             match first_ballot.get(b.unit.as_str()) {
@@ -317,7 +321,7 @@ fn ballots(ctx: &mut Ctx<'_>, at: &At<'_>) {
         if names_on {
             // The subject is written only when a finding needs it.
             let mut subject = None;
-            for (matter, _) in b.choices.iter().filter(|(m, _)| !a.matters.iter().any(|x| x.id == **m)) {
+            for (matter, _) in b.choices.iter().filter(|(m, _)| !agenda.contains(m.as_str())) {
                 let subject: &String = subject.get_or_insert_with(|| at.subject(b.unit.as_str()));
                 ctx.emit(
                     at.finding(
@@ -437,7 +441,8 @@ fn not_entitled(at: &At<'_>, bi: usize, u: &Unit, b: &Ballot) -> Finding {
 
 /// AV006: a head (one owner, or the developer) whose units voted differently on a matter.
 fn one_owner_one_head(ctx: &mut Ctx<'_>, at: &At<'_>, tally: &AssemblyTally) {
-    if !ctx.on(RuleCode::Av006) {
+    // Most assemblies have no split head: nothing to gather for them.
+    if !ctx.on(RuleCode::Av006) || tally.matters().all(|m| m.split_heads().is_empty()) {
         return;
     }
     let (ci, ai, a) = (at.ci, at.ai, at.assembly);

@@ -7,7 +7,6 @@ use crate::dates::{add_years, age_on, sub_months};
 use crate::index::Index;
 use crate::model::{CivilCapacity, Employment, OrgId, Record};
 use crate::policy::Params;
-use crate::queries::committee::owns_unit;
 use crate::queries::dual_entry::{TieRelation, property_company_ties};
 
 /// Full age (成年): 民法典 Art 17.
@@ -109,9 +108,9 @@ fn less_than_years_after(date: NaiveDate, years: u32, on: NaiveDate) -> Option<(
 /// not enough data (`CFG001` reports the id).
 fn is_owner(x: &Inputs<'_, '_>) -> Outcome {
     let c = x.a.compound;
-    if owns_unit(c, x.a.person.id.as_str()) {
+    if x.index.owns_unit(c, x.a.person.id.as_str()) {
         Outcome::Passes
-    } else if c.units.iter().flat_map(|u| &u.owners).any(|o| x.index.person(o.as_str()).is_none()) {
+    } else if !x.index.owners_known(c) {
         Outcome::NotEnoughData(Missing::Ownership)
     } else {
         Outcome::Fails(vec![Reason::NotAnOwner])
@@ -239,7 +238,7 @@ fn residency(x: &Inputs<'_, '_>) -> Outcome {
     let Some(months) = x.params.residency_months else { return Outcome::Passes };
     let (on, c) = (x.a.on, x.a.compound);
     let Some(periods) = &x.a.person.residency else {
-        return if owns_unit(c, x.a.person.id.as_str()) {
+        return if x.index.owns_unit(c, x.a.person.id.as_str()) {
             Outcome::Passes
         } else {
             Outcome::NotEnoughData(Missing::Residency)

@@ -1,6 +1,6 @@
 //! The counting itself: heads of the scope, which ballots count, and the per-matter tally.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::exact::{self, Bound, Hundredths};
 use super::{
@@ -70,43 +70,79 @@ fn heads(units: &[&Unit]) -> (Vec<Head>, Vec<usize>) {
             sets.union(first, i);
         }
     }
-    let mut heads: Vec<Head> = Vec::new();
-    // The head of each set's root, by unit position (`usize::MAX`: none yet).
+    // Each unit's head, heads numbered in the order of their first unit.
     let mut head_of_root: Vec<usize> = vec![usize::MAX; units.len()];
     let mut head_of_unit = Vec::with_capacity(units.len());
-    let mut owners: Vec<BTreeSet<PersonId>> = Vec::new();
-    for (i, u) in units.iter().enumerate() {
+    let mut first_unit: Vec<usize> = Vec::with_capacity(units.len());
+    let mut sizes: Vec<usize> = Vec::with_capacity(units.len());
+    for i in 0..units.len() {
         let root = sets.find(i);
         let h = match head_of_root.get(root).copied() {
             Some(h) if h != usize::MAX => h,
             _ => {
-                let key = match (&u.developer_held, u.owners.is_empty()) {
-                    (Some(dev), _) => HeadKey::Developer(dev.clone()),
-                    (None, true) => HeadKey::Unowned(u.id.clone()),
-                    (None, false) => HeadKey::Owners(Vec::new()),
-                };
-                heads.push(Head { key, units: Vec::new() });
-                owners.push(BTreeSet::new());
-                let h = heads.len().saturating_sub(1);
+                let h = first_unit.len();
+                first_unit.push(i);
+                sizes.push(0_usize);
                 if let Some(slot) = head_of_root.get_mut(root) {
                     *slot = h;
                 }
                 h
             }
         };
-        if let Some(head) = heads.get_mut(h) {
-            head.units.push(u.id.clone());
-        }
-        if let (None, Some(set)) = (&u.developer_held, owners.get_mut(h)) {
-            set.extend(u.owners.iter().cloned());
+        if let Some(n) = sizes.get_mut(h) {
+            *n += 1;
         }
         head_of_unit.push(h);
     }
-    for (head, set) in heads.iter_mut().zip(owners) {
-        if let HeadKey::Owners(list) = &mut head.key {
-            *list = set.into_iter().collect();
+    // The units of each head in document order, by a counting sort, so that each head's lists
+    // are allocated once at their final length.
+    let mut start = Vec::with_capacity(sizes.len());
+    let mut total = 0_usize;
+    for n in &sizes {
+        start.push(total);
+        total += n;
+    }
+    let mut next = start.clone();
+    let mut order = vec![0_usize; units.len()];
+    for (i, &h) in head_of_unit.iter().enumerate() {
+        if let Some(slot) = next.get_mut(h) {
+            if let Some(o) = order.get_mut(*slot) {
+                *o = i;
+            }
+            *slot += 1;
         }
     }
+    let heads = first_unit
+        .iter()
+        .zip(start.iter().zip(&sizes))
+        .filter_map(|(&first, (&from, &n))| {
+            let u = units.get(first)?;
+            let members = order.get(from..from.saturating_add(n)).unwrap_or_default();
+            let member_units = || members.iter().filter_map(|&i| units.get(i).copied());
+            let key = match (&u.developer_held, u.owners.is_empty()) {
+                (Some(dev), _) => HeadKey::Developer(dev.clone()),
+                (None, true) => HeadKey::Unowned(u.id.clone()),
+                (None, false) => {
+                    // Every owner of the head's units (none of them developer-held: those are
+                    // grouped by developer only), sorted, each once.
+                    let mut list: Vec<PersonId> = if members.len() == 1 {
+                        u.owners.clone()
+                    } else {
+                        member_units()
+                            .filter(|m| m.developer_held.is_none())
+                            .flat_map(|m| m.owners.iter().cloned())
+                            .collect()
+                    };
+                    list.sort_unstable();
+                    list.dedup();
+                    HeadKey::Owners(list)
+                }
+            };
+            let mut ids = Vec::with_capacity(members.len());
+            ids.extend(member_units().map(|m| m.id.clone()));
+            Some(Head { key, units: ids })
+        })
+        .collect();
     (heads, head_of_unit)
 }
 
@@ -146,7 +182,7 @@ pub(super) fn run(
     }
 
     let mut outcomes = Vec::with_capacity(assembly.ballots.len());
-    let mut counted: Vec<Counted<'_>> = Vec::new();
+    let mut counted: Vec<Counted<'_>> = Vec::with_capacity(assembly.ballots.len());
     let mut voted = vec![false; units.len()];
     for (index, b) in assembly.ballots.iter().enumerate() {
         let pos = position.get(b.unit.as_str()).copied();
@@ -171,10 +207,17 @@ pub(super) fn run(
     }
 
     let total_heads = i128::try_from(heads.len()).unwrap_or(i128::MAX);
-    let mut matters = Vec::with_capacity(assembly.matters.len());
-    for m in &assembly.matters {
-        let tally =
-            if overflowed { None } else { matter(m, &counted, heads.len(), total_area, total_heads, abstention) };
+    let grid = choice_grid(assembly, &counted);
+    let n_matters = assembly.matters.len();
+    let mut matters = Vec::with_capacity(n_matters);
+    for (j, m) in assembly.matters.iter().enumerate() {
+        // Column `j` of the grid: each counted ballot's choice on this matter.
+        let column = grid.iter().skip(j).step_by(n_matters.max(1)).copied();
+        let tally = if overflowed {
+            None
+        } else {
+            matter(m, &counted, column, heads.len(), total_area, total_heads, abstention)
+        };
         matters.push(tally.unwrap_or_else(|| {
             overflowed = true;
             undecided(m)
@@ -202,6 +245,38 @@ pub(super) fn run(
         ballots: outcomes,
         matters,
     }
+}
+
+/// Each counted ballot's choice on each matter of the agenda, row by row (one row per counted
+/// ballot, one column per matter): what `ballot.choices.get(matter.id)` gives, read once per
+/// ballot instead of once per ballot and matter. Two matters with one id (CFG002) both read the
+/// ballot's choice for that id, as `get` would.
+fn choice_grid(assembly: &Assembly, counted: &[Counted<'_>]) -> Vec<Option<Choice>> {
+    let n = assembly.matters.len();
+    // The first agenda position of each matter id, and of each position the first position
+    // with the same id.
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(n);
+    let mut first_of: Vec<usize> = Vec::with_capacity(n);
+    for (j, m) in assembly.matters.iter().enumerate() {
+        first_of.push(*first.entry(m.id.as_str()).or_insert(j));
+    }
+    let mut grid = vec![None; counted.len().saturating_mul(n)];
+    for (row, c) in grid.chunks_mut(n.max(1)).zip(counted) {
+        for (k, choice) in c.ballot.choices.iter() {
+            if let Some(slot) = first.get(k.as_str()).and_then(|&j| row.get_mut(j)) {
+                *slot = Some(*choice);
+            }
+        }
+        for (j, &f) in first_of.iter().enumerate() {
+            if f != j {
+                let copied = row.get(f).copied().flatten();
+                if let Some(slot) = row.get_mut(j) {
+                    *slot = copied;
+                }
+            }
+        }
+    }
+    grid
 }
 
 /// A matter whose tally could not be computed: all zero, nothing met.
@@ -250,9 +325,11 @@ impl Raw {
 }
 
 /// The tally of one matter; `None` on overflow.
+#[allow(clippy::too_many_arguments, reason = "the tally's totals, passed down once per matter")]
 fn matter(
     m: &Matter,
     counted: &[Counted<'_>],
+    column: impl Iterator<Item = Option<Choice>>,
     n_heads: usize,
     total_area: Hundredths,
     total_heads: i128,
@@ -261,8 +338,8 @@ fn matter(
     let mut area = Raw::default();
     let mut choices: Vec<Option<Choice>> = vec![None; n_heads];
     let mut split = vec![false; n_heads];
-    for c in counted {
-        let Some(&choice) = c.ballot.choices.get(m.id.as_str()) else { continue };
+    for (c, choice) in counted.iter().zip(column) {
+        let Some(choice) = choice else { continue };
         area.add(choice, c.area)?;
         let (slot, split) = (choices.get_mut(c.head)?, split.get_mut(c.head)?);
         match slot {

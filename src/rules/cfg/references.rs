@@ -1,6 +1,6 @@
 //! CFG001: every id reference resolves. The walk lists every reference site of CONFIG.md.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use super::super::{Ctx, Finding};
 use crate::model::{Compound, EntryKind, MatterRef, Record, Scope};
