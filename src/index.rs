@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use foldhash::{HashMap, HashMapExt, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::config::GovernanceConfig;
 use crate::model::{Compound, Organization, Person, PersonId, Relation, Unit};
@@ -73,7 +73,10 @@ impl<'a> Index<'a> {
         let c = self.cfg.compounds.get(pos).filter(|c| std::ptr::eq(*c, compound))?;
         let slot = self.owners.get(pos)?;
         Some(slot.get_or_init(|| {
-            let ids: HashSet<&str> = c.units.iter().flat_map(|u| &u.owners).map(PersonId::as_str).collect();
+            // Sized once (most owners own one unit): grown as it fills, the table re-hashed
+            // every owner read so far at each doubling.
+            let mut ids: HashSet<&str> = HashSet::with_capacity(c.units.iter().map(|u| u.owners.len()).sum());
+            ids.extend(c.units.iter().flat_map(|u| &u.owners).map(PersonId::as_str));
             let all_known = ids.iter().all(|p| self.people.contains_key(p));
             Owners { ids, all_known }
         }))

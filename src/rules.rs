@@ -43,7 +43,7 @@ use crate::model::{Assembly, Compound, CompoundId, MatterRef};
 use crate::policy::Abstention;
 use crate::policy::Policy;
 use crate::report::{Diagnostic, FactValue, Path, Report, RuleCode, Severity, Text};
-use crate::voting::{AssemblyTally, ResolutionStatus};
+use crate::voting::{Lean, MatterTally, ResolutionStatus};
 
 /// A finding before the policy gives it a severity.
 #[derive(Debug, Clone)]
@@ -108,7 +108,7 @@ pub(crate) struct Ctx<'a> {
     out: Vec<Diagnostic>,
     /// Tallies made during the audit, by the address of the assembly, the abstention rule and
     /// whether developer-held units were checked against the organisations.
-    tallies: RefCell<HashMap<(usize, Abstention, bool), Rc<AssemblyTally>>>,
+    tallies: RefCell<HashMap<(usize, Abstention, bool), Rc<Lean<'a>>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -120,11 +120,13 @@ impl<'a> Ctx<'a> {
     /// assembly once per audit however many entries or uses cite it.
     pub(crate) fn resolution_status(
         &self,
-        compound: &Compound,
+        compound: &'a Compound,
         r: &MatterRef,
         abstention: Abstention,
     ) -> ResolutionStatus {
-        crate::voting::resolution_status_by(compound, r, |a| self.tally(compound, a, abstention, false))
+        crate::voting::resolution_status_by(compound, r, |a| {
+            self.tally(compound, a, abstention, false).matter(r.matter.as_str()).is_some_and(MatterTally::passed)
+        })
     }
 
     /// The tally of an assembly, made once per audit: with the developer check against the
@@ -133,21 +135,18 @@ impl<'a> Ctx<'a> {
     /// unit, so elsewhere they share one tally.
     pub(crate) fn tally(
         &self,
-        compound: &Compound,
+        compound: &'a Compound,
         a: &Assembly,
         abstention: Abstention,
         with_orgs: bool,
-    ) -> Rc<AssemblyTally> {
+    ) -> Rc<Lean<'a>> {
         let with_orgs = with_orgs && compound.units.iter().any(|u| u.developer_held.is_some());
         let key = (std::ptr::from_ref(a).addr(), abstention, with_orgs);
         if let Some(t) = self.tallies.borrow().get(&key) {
             return Rc::clone(t);
         }
-        let t = Rc::new(if with_orgs {
-            crate::voting::tally_assembly_with_orgs(compound, a, abstention, &self.cfg.organizations)
-        } else {
-            crate::voting::tally_assembly(compound, a, abstention)
-        });
+        let orgs = if with_orgs { Some(self.cfg.organizations.as_slice()) } else { None };
+        let t = Rc::new(crate::voting::tally_lean(compound, a, abstention, orgs));
         self.tallies.borrow_mut().insert(key, Rc::clone(&t));
         t
     }

@@ -81,7 +81,7 @@ use serde::{Serialize, Serializer};
 
 pub use crate::policy::Abstention;
 
-pub(crate) use count::{entitled as voter_entitled, in_scope as unit_in_scope};
+pub(crate) use count::{Lean, entitled as voter_entitled, in_scope as unit_in_scope, lean as tally_lean};
 
 use crate::config::GovernanceConfig;
 use crate::model::{
@@ -1088,15 +1088,18 @@ pub enum ResolutionStatus {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn resolution_status(compound: &Compound, r: &MatterRef, abstention: Abstention) -> ResolutionStatus {
-    resolution_status_by(compound, r, |a| count::run(compound, a, abstention, None))
+    resolution_status_by(compound, r, |a| {
+        count::lean(compound, a, abstention, None).matter(r.matter.as_str()).is_some_and(MatterTally::passed)
+    })
 }
 
-/// [`resolution_status`] with the tally of the assembly supplied by `tally` (the audit keeps
-/// the tallies it has made, so that entries citing one vote count it once).
-pub(crate) fn resolution_status_by<'c, T: std::borrow::Borrow<AssemblyTally>>(
+/// [`resolution_status`] with whether the matter passed in the tally of its assembly supplied
+/// by `passed` (the audit keeps the tallies it has made, so that entries citing one vote count
+/// it once).
+pub(crate) fn resolution_status_by<'c>(
     compound: &'c Compound,
     r: &MatterRef,
-    tally: impl FnOnce(&'c Assembly) -> T,
+    passed: impl FnOnce(&'c Assembly) -> bool,
 ) -> ResolutionStatus {
     let Some(a) = compound.assemblies.iter().find(|a| a.id == r.assembly) else {
         return ResolutionStatus::Unresolved;
@@ -1104,8 +1107,7 @@ pub(crate) fn resolution_status_by<'c, T: std::borrow::Borrow<AssemblyTally>>(
     let Some(m) = a.matters.iter().find(|m| m.id == r.matter) else {
         return ResolutionStatus::Unresolved;
     };
-    let passed = tally(a).borrow().matter(r.matter.as_str()).is_some_and(MatterTally::passed);
-    if passed {
+    if passed(a) {
         ResolutionStatus::Passed { closed_on: a.closed_on, kind: m.kind, amount: m.amount }
     } else {
         ResolutionStatus::NotPassed { closed_on: a.closed_on, kind: m.kind }

@@ -126,7 +126,9 @@ macro_rules! decimal_newtype {
             /// The value in hundredths (fen, or 0.01 m²): exact, since the value has at most
             /// two decimals, and within `i128` (the largest decimal is below 10^29).
             pub fn hundredths(self) -> i128 {
-                let v = self.0.normalize();
+                // At a scale of at most two the mantissa scales up as it is (the same value
+                // as after `normalize`, which only drops trailing zeros); beyond, normalize.
+                let v = if self.0.scale() <= MAX_SCALE { self.0 } else { self.0.normalize() };
                 let shift = MAX_SCALE.saturating_sub(v.scale());
                 // `new` and the parser refuse more than two decimals, so `shift` is 0, 1 or 2.
                 v.mantissa().saturating_mul(10_i128.saturating_pow(shift))

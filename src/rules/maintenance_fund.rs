@@ -108,7 +108,7 @@ enum Fault {
 /// published; an open-ended authorisation is not in the sources). Emergency uses (`emergency`
 /// set) are MF002's. A cited matter of another kind is reported whatever its result; an
 /// unresolved reference is CFG001's.
-fn fund_use_authorized(ctx: &mut Ctx<'_>, ci: usize, c: &Compound, fund: &MaintenanceFund) {
+fn fund_use_authorized<'a>(ctx: &mut Ctx<'a>, ci: usize, c: &'a Compound, fund: &MaintenanceFund) {
     if !ctx.on(RuleCode::Mf001) {
         return;
     }

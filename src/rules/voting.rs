@@ -25,7 +25,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use super::{Ctx, Finding, RuleMeta};
 use crate::model::{Assembly, Ballot, Choice, Compound, DeclaredResult, Ratio, Scope, Unit};
 use crate::report::{Basis, Path, RuleCode, Severity, doc_path};
-use crate::voting::{self, AssemblyTally, HeadKey, Majority, MatterTally};
+use crate::voting::{self, HeadKey, Lean, Majority, MatterTally};
 
 const CC_278: &str = "民法典 第二百七十八条";
 const LIB: &str = "xiaoqu 计票约定 (RULES.md AV)";
@@ -189,7 +189,7 @@ impl At<'_> {
 }
 
 /// AV001 (quorum) and AV002 (declared result against the tally) for one matter.
-fn quorum_and_result(ctx: &mut Ctx<'_>, at: &At<'_>, mi: usize, m: &MatterTally, tally: &AssemblyTally) {
+fn quorum_and_result(ctx: &mut Ctx<'_>, at: &At<'_>, mi: usize, m: &MatterTally, tally: &Lean<'_>) {
     let (ci, ai) = (at.ci, at.ai);
     let declared = at.assembly.matters.get(mi).and_then(|x| x.declared_result);
     let subject = at.subject(m.id().as_str());
@@ -440,7 +440,7 @@ fn not_entitled(at: &At<'_>, bi: usize, u: &Unit, b: &Ballot) -> Finding {
 }
 
 /// AV006: a head (one owner, or the developer) whose units voted differently on a matter.
-fn one_owner_one_head(ctx: &mut Ctx<'_>, at: &At<'_>, tally: &AssemblyTally) {
+fn one_owner_one_head(ctx: &mut Ctx<'_>, at: &At<'_>, tally: &Lean<'_>) {
     // Most assemblies have no split head: nothing to gather for them.
     if !ctx.on(RuleCode::Av006) || tally.matters().all(|m| m.split_heads().is_empty()) {
         return;
@@ -448,7 +448,7 @@ fn one_owner_one_head(ctx: &mut Ctx<'_>, at: &At<'_>, tally: &AssemblyTally) {
     let (ci, ai, a) = (at.ci, at.ai, at.assembly);
     // The counted ballot of each unit.
     let counted: HashMap<&str, usize> =
-        tally.ballots().iter().filter(|b| b.excluded().is_none()).map(|b| (b.unit().as_str(), b.index())).collect();
+        tally.counted().filter_map(|bi| Some((a.ballots.get(bi)?.unit.as_str(), bi))).collect();
     let choice = |unit: &str, matter: &str| -> Option<(usize, Choice)> {
         let bi = *counted.get(unit)?;
         a.ballots.get(bi)?.choices.get(matter).map(|c| (bi, *c))
@@ -464,13 +464,13 @@ fn one_owner_one_head(ctx: &mut Ctx<'_>, at: &At<'_>, tally: &AssemblyTally) {
     }
     split.sort_unstable_by_key(|(h, _)| *h);
     for (h, matters) in split {
-        let Some(head) = tally.heads().get(h) else { continue };
-        let units: Vec<&str> = head.units().iter().map(crate::model::UnitId::as_str).collect();
+        let Some(key) = tally.head_key(h) else { continue };
+        let units: Vec<&str> = tally.head_units(h).map(|u| u.id.as_str()).collect();
         let owns = |p: &crate::model::PersonId, unit: &str| {
             at.compound.units.iter().any(|u| u.id.as_str() == unit && u.owners.contains(p))
         };
         // The subject: the developer; or the owner whose own units disagree; or the first owner.
-        let subject = match head.key() {
+        let subject = match &key {
             HeadKey::Developer(o) => o.to_string(),
             HeadKey::Unowned(u) => u.to_string(),
             HeadKey::Owners(people) => people

@@ -53,9 +53,10 @@ impl Sets {
     }
 }
 
-/// Groups the units in scope into heads (SPC Art 9). Returns the heads and, for each unit in
-/// scope (by its position in `units`), its head.
-fn heads(units: &[&Unit]) -> (Vec<Head>, Vec<usize>) {
+/// Groups the units in scope into heads (SPC Art 9). Returns, for each unit in scope (by its
+/// position in `units`), its head, heads numbered in the order of their first unit, and the
+/// number of heads.
+fn group(units: &[&Unit]) -> (Vec<usize>, usize) {
     let mut sets = Sets((0..units.len()).collect());
     let mut first_of_owner: HashMap<&PersonId, usize> = HashMap::with_capacity(units.len());
     let mut first_of_dev = HashMap::new();
@@ -70,33 +71,58 @@ fn heads(units: &[&Unit]) -> (Vec<Head>, Vec<usize>) {
             sets.union(first, i);
         }
     }
-    // Each unit's head, heads numbered in the order of their first unit.
     let mut head_of_root: Vec<usize> = vec![usize::MAX; units.len()];
     let mut head_of_unit = Vec::with_capacity(units.len());
-    let mut first_unit: Vec<usize> = Vec::with_capacity(units.len());
-    let mut sizes: Vec<usize> = Vec::with_capacity(units.len());
+    let mut n_heads = 0_usize;
     for i in 0..units.len() {
         let root = sets.find(i);
         let h = match head_of_root.get(root).copied() {
             Some(h) if h != usize::MAX => h,
             _ => {
-                let h = first_unit.len();
-                first_unit.push(i);
-                sizes.push(0_usize);
+                let h = n_heads;
+                n_heads += 1;
                 if let Some(slot) = head_of_root.get_mut(root) {
                     *slot = h;
                 }
                 h
             }
         };
+        head_of_unit.push(h);
+    }
+    (head_of_unit, n_heads)
+}
+
+/// Who a head is, from its units in document order (none of them empty).
+fn head_key<'u>(members: impl Iterator<Item = &'u Unit> + Clone) -> Option<HeadKey> {
+    let u = members.clone().next()?;
+    Some(match (&u.developer_held, u.owners.is_empty()) {
+        (Some(dev), _) => HeadKey::Developer(dev.clone()),
+        (None, true) => HeadKey::Unowned(u.id.clone()),
+        (None, false) => {
+            // Every owner of the head's units (none of them developer-held: those are grouped
+            // by developer only), sorted, each once.
+            let mut list: Vec<PersonId> = if members.clone().nth(1).is_none() {
+                u.owners.clone()
+            } else {
+                members.filter(|m| m.developer_held.is_none()).flat_map(|m| m.owners.iter().cloned()).collect()
+            };
+            list.sort_unstable();
+            list.dedup();
+            HeadKey::Owners(list)
+        }
+    })
+}
+
+/// The public heads, each with its key and its units in document order (by a counting sort, so
+/// that each head's lists are allocated once at their final length).
+fn public_heads(units: &[&Unit], head_of_unit: &[usize], n_heads: usize) -> Vec<Head> {
+    let mut sizes = vec![0_usize; n_heads];
+    for &h in head_of_unit {
         if let Some(n) = sizes.get_mut(h) {
             *n += 1;
         }
-        head_of_unit.push(h);
     }
-    // The units of each head in document order, by a counting sort, so that each head's lists
-    // are allocated once at their final length.
-    let mut start = Vec::with_capacity(sizes.len());
+    let mut start = Vec::with_capacity(n_heads);
     let mut total = 0_usize;
     for n in &sizes {
         start.push(total);
@@ -112,38 +138,18 @@ fn heads(units: &[&Unit]) -> (Vec<Head>, Vec<usize>) {
             *slot += 1;
         }
     }
-    let heads = first_unit
+    start
         .iter()
-        .zip(start.iter().zip(&sizes))
-        .filter_map(|(&first, (&from, &n))| {
-            let u = units.get(first)?;
+        .zip(&sizes)
+        .filter_map(|(&from, &n)| {
             let members = order.get(from..from.saturating_add(n)).unwrap_or_default();
-            let member_units = || members.iter().filter_map(|&i| units.get(i).copied());
-            let key = match (&u.developer_held, u.owners.is_empty()) {
-                (Some(dev), _) => HeadKey::Developer(dev.clone()),
-                (None, true) => HeadKey::Unowned(u.id.clone()),
-                (None, false) => {
-                    // Every owner of the head's units (none of them developer-held: those are
-                    // grouped by developer only), sorted, each once.
-                    let mut list: Vec<PersonId> = if members.len() == 1 {
-                        u.owners.clone()
-                    } else {
-                        member_units()
-                            .filter(|m| m.developer_held.is_none())
-                            .flat_map(|m| m.owners.iter().cloned())
-                            .collect()
-                    };
-                    list.sort_unstable();
-                    list.dedup();
-                    HeadKey::Owners(list)
-                }
-            };
+            let member_units = members.iter().filter_map(|&i| units.get(i).copied());
+            let key = head_key(member_units.clone())?;
             let mut ids = Vec::with_capacity(members.len());
-            ids.extend(member_units().map(|m| m.id.clone()));
+            ids.extend(member_units.map(|m| m.id.clone()));
             Some(Head { key, units: ids })
         })
-        .collect();
-    (heads, head_of_unit)
+        .collect()
 }
 
 /// A counted ballot: the ballot, its unit's area and its head.
@@ -153,15 +159,97 @@ struct Counted<'a> {
     head: usize,
 }
 
-/// Runs the tally.
+/// The tally as the audit reads it: the same counts as [`AssemblyTally`], with heads and
+/// ballots as positions instead of owned ids (no list of owners or units per head, no unit id
+/// per ballot). The public [`AssemblyTally`] is built from it ([`run`]).
+pub(crate) struct Lean<'a> {
+    /// The units in scope, in document order.
+    units: Vec<&'a Unit>,
+    /// Each unit's head (by position in `units`), heads numbered in the order of their first unit.
+    head_of_unit: Vec<usize>,
+    n_heads: usize,
+    /// Why each ballot (by position in the assembly's `ballots`) was left out, `None` when it counts.
+    excluded: Vec<Option<Exclusion>>,
+    overflowed: bool,
+    total: AreaHeads,
+    matters: Vec<MatterTally>,
+}
+
+impl<'a> Lean<'a> {
+    /// [`AssemblyTally::overflowed`].
+    pub(crate) fn overflowed(&self) -> bool {
+        self.overflowed
+    }
+
+    /// [`AssemblyTally::matters`].
+    pub(crate) fn matters(&self) -> impl ExactSizeIterator<Item = &MatterTally> {
+        self.matters.iter()
+    }
+
+    /// [`AssemblyTally::matter`].
+    pub(crate) fn matter(&self, id: &str) -> Option<&MatterTally> {
+        self.matters.iter().find(|m| m.id.as_str() == id)
+    }
+
+    /// The positions (in the assembly's `ballots`) of the counted ballots, in document order.
+    pub(crate) fn counted(&self) -> impl Iterator<Item = usize> + '_ {
+        self.excluded.iter().enumerate().filter(|(_, e)| e.is_none()).map(|(i, _)| i)
+    }
+
+    /// The units of head `h` (as in [`AssemblyTally::heads`]), in document order.
+    pub(crate) fn head_units(&self, h: usize) -> impl Iterator<Item = &'a Unit> + Clone + '_ {
+        self.units.iter().zip(&self.head_of_unit).filter(move |(_, x)| **x == h).map(|(u, _)| *u)
+    }
+
+    /// Who head `h` is (as [`Head::key`]); `None` beyond the heads.
+    pub(crate) fn head_key(&self, h: usize) -> Option<HeadKey> {
+        head_key(self.head_units(h))
+    }
+
+    /// The public tally.
+    fn into_public(self, assembly: &Assembly, abstention: Abstention) -> AssemblyTally {
+        let heads = public_heads(&self.units, &self.head_of_unit, self.n_heads);
+        let ballots = assembly
+            .ballots
+            .iter()
+            .zip(self.excluded)
+            .enumerate()
+            .map(|(index, (b, excluded))| BallotOutcome { index, unit: b.unit.clone(), excluded })
+            .collect();
+        AssemblyTally {
+            assembly: assembly.id.clone(),
+            scope: assembly.scope.clone(),
+            abstention,
+            opened_on: assembly.opened_on,
+            closed_on: assembly.closed_on,
+            overflowed: self.overflowed,
+            total: self.total,
+            heads,
+            ballots,
+            matters: self.matters,
+        }
+    }
+}
+
+/// Runs the tally (the public one).
 pub(super) fn run(
     compound: &Compound,
     assembly: &Assembly,
     abstention: Abstention,
     orgs: Option<&[Organization]>,
 ) -> AssemblyTally {
+    lean(compound, assembly, abstention, orgs).into_public(assembly, abstention)
+}
+
+/// Runs the tally (the audit's).
+pub(crate) fn lean<'a>(
+    compound: &'a Compound,
+    assembly: &Assembly,
+    abstention: Abstention,
+    orgs: Option<&[Organization]>,
+) -> Lean<'a> {
     let units: Vec<&Unit> = compound.units.iter().filter(|u| in_scope(u, &assembly.scope)).collect();
-    let (heads, head_of_unit) = heads(&units);
+    let (head_of_unit, n_heads) = group(&units);
     let position: HashMap<&str, usize> = units.iter().enumerate().rev().map(|(i, u)| (u.id.as_str(), i)).collect();
     // Whether a unit outside the scope is in the compound at all: built on the first ballot
     // that needs it, so a building vote with stray ballots does not scan the units per ballot.
@@ -181,10 +269,10 @@ pub(super) fn run(
         });
     }
 
-    let mut outcomes = Vec::with_capacity(assembly.ballots.len());
+    let mut excluded_of = Vec::with_capacity(assembly.ballots.len());
     let mut counted: Vec<Counted<'_>> = Vec::with_capacity(assembly.ballots.len());
     let mut voted = vec![false; units.len()];
-    for (index, b) in assembly.ballots.iter().enumerate() {
+    for b in &assembly.ballots {
         let pos = position.get(b.unit.as_str()).copied();
         let excluded = match pos.and_then(|p| units.get(p).map(|u| (p, *u))) {
             None if known(b.unit.as_str()) => Some(Exclusion::OutOfScope),
@@ -203,21 +291,18 @@ pub(super) fn run(
                 None
             }
         };
-        outcomes.push(BallotOutcome { index, unit: b.unit.clone(), excluded });
+        excluded_of.push(excluded);
     }
 
-    let total_heads = i128::try_from(heads.len()).unwrap_or(i128::MAX);
+    let total_heads = i128::try_from(n_heads).unwrap_or(i128::MAX);
     let grid = choice_grid(assembly, &counted);
     let n_matters = assembly.matters.len();
     let mut matters = Vec::with_capacity(n_matters);
     for (j, m) in assembly.matters.iter().enumerate() {
         // Column `j` of the grid: each counted ballot's choice on this matter.
         let column = grid.iter().skip(j).step_by(n_matters.max(1)).copied();
-        let tally = if overflowed {
-            None
-        } else {
-            matter(m, &counted, column, heads.len(), total_area, total_heads, abstention)
-        };
+        let tally =
+            if overflowed { None } else { matter(m, &counted, column, n_heads, total_area, total_heads, abstention) };
         matters.push(tally.unwrap_or_else(|| {
             overflowed = true;
             undecided(m)
@@ -233,18 +318,7 @@ pub(super) fn run(
     if overflowed {
         matters = assembly.matters.iter().map(undecided).collect();
     }
-    AssemblyTally {
-        assembly: assembly.id.clone(),
-        scope: assembly.scope.clone(),
-        abstention,
-        opened_on: assembly.opened_on,
-        closed_on: assembly.closed_on,
-        overflowed,
-        total,
-        heads,
-        ballots: outcomes,
-        matters,
-    }
+    Lean { units, head_of_unit, n_heads, excluded: excluded_of, overflowed, total, matters }
 }
 
 /// Each counted ballot's choice on each matter of the agenda, row by row (one row per counted
@@ -260,10 +334,16 @@ fn choice_grid(assembly: &Assembly, counted: &[Counted<'_>]) -> Vec<Option<Choic
     for (j, m) in assembly.matters.iter().enumerate() {
         first_of.push(*first.entry(m.id.as_str()).or_insert(j));
     }
+    // A short agenda is searched in order (the first position of an id, as the table gives)
+    // rather than hashing every choice's matter id.
+    let short = n <= SHORT_AGENDA;
+    let position = |k: &str| {
+        if short { assembly.matters.iter().position(|m| m.id.as_str() == k) } else { first.get(k).copied() }
+    };
     let mut grid = vec![None; counted.len().saturating_mul(n)];
     for (row, c) in grid.chunks_mut(n.max(1)).zip(counted) {
         for (k, choice) in c.ballot.choices.iter() {
-            if let Some(slot) = first.get(k.as_str()).and_then(|&j| row.get_mut(j)) {
+            if let Some(slot) = position(k.as_str()).and_then(|j| row.get_mut(j)) {
                 *slot = Some(*choice);
             }
         }
@@ -278,6 +358,9 @@ fn choice_grid(assembly: &Assembly, counted: &[Counted<'_>]) -> Vec<Option<Choic
     }
     grid
 }
+
+/// Agendas of at most this many matters are searched in order by [`choice_grid`].
+const SHORT_AGENDA: usize = 8;
 
 /// A matter whose tally could not be computed: all zero, nothing met.
 fn undecided(m: &Matter) -> MatterTally {

@@ -32,7 +32,7 @@ enum Fault {
 /// payments under one matter, which are judged one by one. The matter's kind is not checked:
 /// the sources name no kind of matter for spending public revenue (Art 278 item 9 "other
 /// major matters" is the usual one). A citation that does not resolve is CFG001's.
-pub(super) fn spending_authority(ctx: &mut Ctx<'_>, at: &At<'_>) {
+pub(super) fn spending_authority<'a>(ctx: &mut Ctx<'a>, at: &At<'a>) {
     if !ctx.on(RuleCode::Ja007) {
         return;
     }
@@ -113,7 +113,7 @@ fn from_business_use(s: RevenueSource) -> bool {
 /// does not say which common part earned it, so a matter of any scope counts; express lockers,
 /// compensation and interest are not Art 278(8) business use in the sources (R109) and need
 /// none.
-pub(super) fn revenue_use_authorized(ctx: &mut Ctx<'_>, at: &At<'_>) {
+pub(super) fn revenue_use_authorized<'a>(ctx: &mut Ctx<'a>, at: &At<'a>) {
     if !ctx.on(RuleCode::Ja009) {
         return;
     }
