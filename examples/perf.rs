@@ -77,20 +77,16 @@ fn args() -> Result<Args, String> {
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
-        if flag == "--families" {
-            a.families = true;
-            continue;
-        }
-        if flag == "--audit-only" {
-            a.audit_only = true;
-            continue;
-        }
-        if flag == "--load-only" {
-            a.load_only = true;
-            continue;
-        }
-        if flag == "--sequential" {
-            a.sequential = true;
+        // Switches take no value.
+        let switch = match flag.as_str() {
+            "--families" => Some(&mut a.families),
+            "--audit-only" => Some(&mut a.audit_only),
+            "--load-only" => Some(&mut a.load_only),
+            "--sequential" => Some(&mut a.sequential),
+            _ => None,
+        };
+        if let Some(on) = switch {
+            *on = true;
             continue;
         }
         let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
