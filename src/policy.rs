@@ -467,7 +467,7 @@ impl Policy {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn severity(&self, code: RuleCode) -> Option<Severity> {
-        let meta = meta_of(code)?;
+        let meta = crate::rules::meta(code)?;
         let setting =
             self.rules.get(&code).copied().unwrap_or(if self.bases.contains(&meta.basis) && meta.on_by_default {
                 RuleSetting::On
@@ -492,19 +492,5 @@ impl Policy {
     /// ```
     pub fn is_enabled(&self, code: RuleCode) -> bool {
         self.severity(code).is_some()
-    }
-}
-
-/// The catalogue entry of each code, by the code's position in [`RuleCode::ALL`]: rules ask
-/// for their severity at every check, so the catalogue is not searched each time.
-static META_BY_CODE: std::sync::LazyLock<Vec<Option<&'static crate::rules::RuleMeta>>> =
-    std::sync::LazyLock::new(|| RuleCode::ALL.iter().map(|&c| crate::rules::meta(c)).collect());
-
-/// [`crate::rules::meta`], by position.
-fn meta_of(code: RuleCode) -> Option<&'static crate::rules::RuleMeta> {
-    let i = code as usize;
-    match (RuleCode::ALL.get(i), META_BY_CODE.get(i)) {
-        (Some(&c), Some(&m)) if c == code => m,
-        _ => crate::rules::meta(code),
     }
 }
