@@ -884,7 +884,7 @@ fn explain(code: &str, lang: Lang, profile: Option<&str>, out: &mut Stdout) -> S
             let _ = writeln!(t, "    {name} = {value}");
             let _ = writeln!(t, "      {}: {}", l.source, param_source(&policy, name, l));
             if let Some(info) = Params::INFO.iter().find(|i| i.name == *name) {
-                let _ = writeln!(t, "      {}{}", info.kind, if info.nullable { ", or null (unset)" } else { "" });
+                let _ = writeln!(t, "      {}", info.form());
                 let _ = writeln!(t, "      {}", info.doc.trim());
             }
         }

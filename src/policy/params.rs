@@ -32,6 +32,20 @@ macro_rules! params {
             pub doc: &'static str,
         }
 
+        impl ParamInfo {
+            /// What its values look like, with ", or null (unset)" when it may be unset.
+            ///
+            /// # Example
+            /// ```
+            /// let info = xiaoqu::policy::Params::INFO.iter().find(|p| p.name == "term_min_years");
+            /// let form = info.map(xiaoqu::policy::ParamInfo::form);
+            /// assert_eq!(form.as_deref(), Some("a non-negative integer, or null (unset)"));
+            /// ```
+            pub fn form(&self) -> String {
+                if self.nullable { format!("{}, or null (unset)", self.kind) } else { self.kind.to_owned() }
+            }
+        }
+
         impl Params {
             /// Every parameter, in catalogue order.
             pub const INFO: &'static [ParamInfo] = &[$(ParamInfo {

@@ -46,16 +46,7 @@ impl JsonSchema for ProfileSpec {
         for p in Params::INFO {
             let mut v = value.clone();
             if let Some(o) = v.as_object_mut() {
-                o.insert(
-                    "description".to_owned(),
-                    format!(
-                        "{} Expects {}{}.",
-                        p.doc.trim(),
-                        p.kind,
-                        if p.nullable { ", or null (unset)" } else { "" }
-                    )
-                    .into(),
-                );
+                o.insert("description".to_owned(), format!("{} Expects {}.", p.doc.trim(), p.form()).into());
             }
             overrides.insert(p.name.to_owned(), v);
         }
