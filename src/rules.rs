@@ -100,11 +100,23 @@ impl Finding {
     }
 }
 
-/// What a rule sees: the document, its index, the policy, and where findings go.
+/// The part of a document one audit context checks: the records of the whole district
+/// (people, organisations, and ids unique across the document, CFG002), or one compound's
+/// records, by its position in `compounds`. Every rule checks each part on its own, so the
+/// parts can be audited in any order, on any thread, and their findings joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    District,
+    Compound(usize),
+}
+
+/// What a rule sees: the document, its index, the policy, the part of the document it checks,
+/// and where findings go.
 pub(crate) struct Ctx<'a> {
     pub(crate) cfg: &'a GovernanceConfig,
     pub(crate) index: &'a Index<'a>,
     pub(crate) policy: &'a Policy,
+    part: Part,
     out: Vec<Diagnostic>,
     /// Tallies made during the audit, by the address of the assembly, the abstention rule and
     /// whether developer-held units were checked against the organisations.
@@ -112,8 +124,24 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub(crate) fn new(cfg: &'a GovernanceConfig, index: &'a Index<'a>, policy: &'a Policy) -> Self {
-        Self { cfg, index, policy, out: Vec::new(), tallies: RefCell::new(HashMap::new()) }
+    pub(crate) fn new(cfg: &'a GovernanceConfig, index: &'a Index<'a>, policy: &'a Policy, part: Part) -> Self {
+        Self { cfg, index, policy, part, out: Vec::new(), tallies: RefCell::new(HashMap::new()) }
+    }
+
+    /// Whether this context checks the district-wide records (people, organisations, ids
+    /// across the document).
+    pub(crate) fn district(&self) -> bool {
+        self.part == Part::District
+    }
+
+    /// The compounds this context checks, with their positions in `compounds`: none for the
+    /// district part, one for a compound's.
+    pub(crate) fn compounds(&self) -> impl Iterator<Item = (usize, &'a Compound)> + use<'a> {
+        let one = match self.part {
+            Part::District => None,
+            Part::Compound(ci) => self.cfg.compounds.get(ci).map(|c| (ci, c)),
+        };
+        one.into_iter()
     }
 
     /// [`voting::resolution_status`](crate::voting::resolution_status), counting each
@@ -182,7 +210,7 @@ impl<'a> Ctx<'a> {
 
 /// Audits a document under a policy. Never panics and never fails: findings are the result.
 ///
-/// With the `parallel` feature the rule families run on rayon's threads (see
+/// With the `parallel` feature the compounds are audited on rayon's threads (see
 /// [`audit_sequential`] for the one-thread run); the report is the same, in the same order.
 ///
 /// # Example
@@ -203,32 +231,24 @@ pub fn audit(cfg: &GovernanceConfig, policy: &Policy) -> Report {
     }
 }
 
-/// The families in four groups, run one after the other in [`audit_sequential`] and side by
-/// side in the parallel audit. The groups keep catalogue order, so their findings, joined in
-/// group order, are the sequential findings in the sequential order. The AV, JA and MF rules
-/// share one group because the JA and MF rules reuse the AV rules' tallies; the structure
-/// rules are two groups of about the same cost (on the generated districts), so that no group
-/// is much longer than the others on two threads.
-fn group_structure(ctx: &mut Ctx<'_>) {
-    cfg::check(ctx);
-    org::check(ctx);
-    dual_entry::check(ctx);
-}
-
-fn group_people(ctx: &mut Ctx<'_>) {
-    committee::check(ctx);
-    negative_list::check(ctx);
-    election::check(ctx);
-}
-
-fn group_votes(ctx: &mut Ctx<'_>) {
-    voting::check(ctx);
-    joint_account::check(ctx);
-    maintenance_fund::check(ctx);
-}
-
-fn group_meetings(ctx: &mut Ctx<'_>) {
-    meetings::check(ctx);
+/// Every family, in catalogue order, over one part of the document. A compound's records are
+/// checked by every rule while they are in the processor's caches (the families one after the
+/// other over the whole district would read each compound ten times), and the parts are what
+/// the parallel audit shares out. The report sorts the findings, so the parts' order does not
+/// change it.
+fn audit_part<'a>(cfg: &'a GovernanceConfig, index: &'a Index<'a>, policy: &'a Policy, part: Part) -> Vec<Diagnostic> {
+    let mut ctx = Ctx::new(cfg, index, policy, part);
+    cfg::check(&mut ctx);
+    org::check(&mut ctx);
+    dual_entry::check(&mut ctx);
+    committee::check(&mut ctx);
+    negative_list::check(&mut ctx);
+    election::check(&mut ctx);
+    voting::check(&mut ctx);
+    joint_account::check(&mut ctx);
+    maintenance_fund::check(&mut ctx);
+    meetings::check(&mut ctx);
+    ctx.finish()
 }
 
 /// [`audit`] on the calling thread only, whatever the features: the reference the parallel
@@ -244,28 +264,29 @@ fn group_meetings(ctx: &mut Ctx<'_>) {
 /// ```
 pub fn audit_sequential(cfg: &GovernanceConfig, policy: &Policy) -> Report {
     let index = Index::build(cfg);
-    let mut ctx = Ctx::new(cfg, &index, policy);
-    group_structure(&mut ctx);
-    group_people(&mut ctx);
-    group_votes(&mut ctx);
-    group_meetings(&mut ctx);
-    Report::new(policy.name(), cfg.as_of, cfg.compounds.len(), ctx.finish())
+    let mut out = audit_part(cfg, &index, policy, Part::District);
+    for ci in 0..cfg.compounds.len() {
+        out.extend(audit_part(cfg, &index, policy, Part::Compound(ci)));
+    }
+    Report::new(policy.name(), cfg.as_of, cfg.compounds.len(), out)
 }
 
+/// The district part on one thread while the compounds are shared out over rayon's threads
+/// (work stealing evens out compounds of different sizes); the compounds' findings are
+/// collected in document order.
 #[cfg(feature = "parallel")]
 fn audit_parallel(cfg: &GovernanceConfig, policy: &Policy) -> Report {
+    use rayon::prelude::*;
     let index = Index::build(cfg);
-    let run = |group: fn(&mut Ctx<'_>)| {
-        let mut ctx = Ctx::new(cfg, &index, policy);
-        group(&mut ctx);
-        ctx.finish()
-    };
-    let ((mut out, people), (votes, meetings)) = rayon::join(
-        || rayon::join(|| run(group_structure), || run(group_people)),
-        || rayon::join(|| run(group_votes), || run(group_meetings)),
+    let (mut out, compounds) = rayon::join(
+        || audit_part(cfg, &index, policy, Part::District),
+        || {
+            (0..cfg.compounds.len())
+                .into_par_iter()
+                .map(|ci| audit_part(cfg, &index, policy, Part::Compound(ci)))
+                .collect::<Vec<_>>()
+        },
     );
-    out.extend(people);
-    out.extend(votes);
-    out.extend(meetings);
+    out.extend(compounds.into_iter().flatten());
     Report::new(policy.name(), cfg.as_of, cfg.compounds.len(), out)
 }

@@ -97,9 +97,10 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
     units(ctx);
 }
 
-/// CFG002: ids are unique per kind (matters and meeting matters inside their parent).
+/// CFG002: ids are unique per kind (matters and meeting matters inside their parent). Ids are
+/// unique across the whole document, so this is checked once, with the district's part.
 fn id_unique(ctx: &mut Ctx<'_>) {
-    if !ctx.on(RuleCode::Cfg002) {
+    if !ctx.on(RuleCode::Cfg002) || !ctx.district() {
         return;
     }
     let cfg = ctx.cfg;
@@ -234,8 +235,7 @@ fn units(ctx: &mut Ctx<'_>) {
     if !area_on && !holder_on {
         return;
     }
-    let cfg = ctx.cfg;
-    for (ci, c) in cfg.compounds.iter().enumerate() {
+    for (ci, c) in ctx.compounds() {
         for (ui, u) in c.units.iter().enumerate() {
             if area_on && !u.area.is_positive() {
                 ctx.emit(

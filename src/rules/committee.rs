@@ -143,8 +143,7 @@ pub(super) const META: &[RuleMeta] = &[
 ];
 
 pub(super) fn check(ctx: &mut Ctx<'_>) {
-    let cfg = ctx.cfg;
-    for (ci, c) in cfg.compounds.iter().enumerate() {
+    for (ci, c) in ctx.compounds() {
         let Some(oc) = c.owners_committee.as_ref().filter(|oc| oc.kind == CommitteeKind::OwnersCommittee) else {
             continue;
         };

@@ -104,8 +104,7 @@ pub(super) const META: &[RuleMeta] = &[
 ];
 
 pub(super) fn check(ctx: &mut Ctx<'_>) {
-    let cfg = ctx.cfg;
-    for (ci, c) in cfg.compounds.iter().enumerate() {
+    for (ci, c) in ctx.compounds() {
         committee_party_share_rule(ctx, ci, c);
         committee_party_members_join_branch(ctx, ci, c);
         secretary_chair_one_shoulder(ctx, ci, c);

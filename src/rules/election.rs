@@ -97,8 +97,7 @@ pub(super) const META: &[RuleMeta] = &[
 ];
 
 pub(super) fn check(ctx: &mut Ctx<'_>) {
-    let cfg = ctx.cfg;
-    for (ci, c) in cfg.compounds.iter().enumerate() {
+    for (ci, c) in ctx.compounds() {
         for (ei, e) in c.elections.iter().enumerate() {
             if let Some(g) = &e.preparatory_group {
                 let at = At { ci, c, ei, e, g };

@@ -235,8 +235,7 @@ pub(super) const META: &[RuleMeta] = &[
 ];
 
 pub(super) fn check(ctx: &mut Ctx<'_>) {
-    let cfg = ctx.cfg;
-    for (ci, c) in cfg.compounds.iter().enumerate() {
+    for (ci, c) in ctx.compounds() {
         let Some(acc) = &c.joint_account else { continue };
         let at = At { ci, c, acc };
         account_holder(ctx, &at);

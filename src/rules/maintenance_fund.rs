@@ -70,8 +70,7 @@ pub(super) const META: &[RuleMeta] = &[
 ];
 
 pub(super) fn check(ctx: &mut Ctx<'_>) {
-    let cfg = ctx.cfg;
-    for (ci, c) in cfg.compounds.iter().enumerate() {
+    for (ci, c) in ctx.compounds() {
         let Some(fund) = &c.maintenance_fund else { continue };
         fund_use_authorized(ctx, ci, c, fund);
         emergency_category(ctx, ci, c, fund);

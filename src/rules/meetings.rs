@@ -128,8 +128,7 @@ pub(super) const META: &[RuleMeta] = &[
 ];
 
 pub(super) fn check(ctx: &mut Ctx<'_>) {
-    let cfg = ctx.cfg;
-    for (ci, c) in cfg.compounds.iter().enumerate() {
+    for (ci, c) in ctx.compounds() {
         let at = At::of(ci, c);
         for (mi, m) in c.meetings.iter().enumerate() {
             branch_deliberates_first(ctx, &at, mi, m);

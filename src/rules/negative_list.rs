@@ -236,8 +236,7 @@ const CONTESTED_ZH: &str = "此项有争议：全国人大常委会法工委认�
 const CONTESTED_EN: &str = "contested item: the NPC Standing Committee's Legislative Affairs Commission found that making timely payment of property fees a condition of candidacy lacks a basis in higher law, and in November 2023 asked 33 local people's congresses to correct such rules (domain-rules.md H3)";
 
 pub(super) fn check(ctx: &mut Ctx<'_>) {
-    let cfg = ctx.cfg;
-    for (ci, c) in cfg.compounds.iter().enumerate() {
+    for (ci, c) in ctx.compounds() {
         for (ei, e) in c.elections.iter().enumerate() {
             let Some(day) = screening::election_date(c, e) else { continue };
             candidates(ctx, ci, c, ei, e, day);

@@ -155,7 +155,7 @@ fn roll(b: &PartyBranch) -> HashSet<&str> {
 
 /// The compounds that have a branch, with their index.
 fn branches<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = (usize, &'a Compound, &'a PartyBranch)> + use<'a> {
-    ctx.cfg.compounds.iter().enumerate().filter_map(|(ci, c)| c.party_branch.as_ref().map(|b| (ci, c, b)))
+    ctx.compounds().filter_map(|(ci, c)| c.party_branch.as_ref().map(|b| (ci, c, b)))
 }
 
 /// ORG001: a compound has a party branch of any kind (compound, joint or grid).
@@ -163,8 +163,7 @@ fn compound_has_party_organization(ctx: &mut Ctx<'_>) {
     if !ctx.on(RuleCode::Org001) {
         return;
     }
-    let cfg = ctx.cfg;
-    for (ci, c) in cfg.compounds.iter().enumerate() {
+    for (ci, c) in ctx.compounds() {
         if c.party_branch.is_none() {
             ctx.emit(
                 Finding::new(RuleCode::Org001, c.id.to_string(), doc_path!(compounds[ci].party_branch))
@@ -326,7 +325,7 @@ fn chain_is_complete(ctx: &mut Ctx<'_>) {
     }
     let (cfg, index) = (ctx.cfg, ctx.index);
     let mut found = Vec::new();
-    for (ci, c) in cfg.compounds.iter().enumerate() {
+    for (ci, c) in ctx.compounds() {
         let chain = party_chain(index, c);
         let finding = |path: Path| Finding::new(RuleCode::Org005, c.id.to_string(), path).compound(Some(&c.id));
         if let Link::WrongKind(o) = chain.community {
@@ -449,9 +448,8 @@ fn building_covered(ctx: &mut Ctx<'_>) {
     if !ctx.on(RuleCode::Org007) {
         return;
     }
-    let cfg = ctx.cfg;
     let mut found = Vec::new();
-    for (ci, c) in cfg.compounds.iter().enumerate() {
+    for (ci, c) in ctx.compounds() {
         // `building_coverage` lists the buildings one for one, in document order.
         for (bi, cov) in building_coverage(c).into_iter().enumerate().filter(|(_, b)| !b.is_covered()) {
             let reached = cov.units.saturating_sub(cov.unreached.len());

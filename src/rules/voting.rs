@@ -150,10 +150,9 @@ const TWO_THIRDS: Ratio = match Ratio::new(2, 3) {
 };
 
 pub(super) fn check(ctx: &mut Ctx<'_>) {
-    let cfg = ctx.cfg;
     let needs_tally = ctx.on(RuleCode::Av001) || ctx.on(RuleCode::Av002) || ctx.on(RuleCode::Av006);
     let abstention = ctx.policy.params().abstention;
-    for (ci, c) in cfg.compounds.iter().enumerate() {
+    for (ci, c) in ctx.compounds() {
         for (ai, a) in c.assemblies.iter().enumerate() {
             let at = At { ci, ai, compound: c, assembly: a };
             if needs_tally {

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::super::{Ctx, Finding};
-use crate::model::{Entry, EntryKind, Record};
+use crate::model::{Entry, EntryKind, Person, Record};
 use crate::report::{Path, RuleCode, doc_path};
 
 /// A pair of dates that must be in order.
@@ -30,6 +30,12 @@ fn order<'a>(
     bad.then(|| Pair { subject, compound, earlier, later: (later.0, b), strict, path: path() })
 }
 
+/// The people whose dates the context checks: all of them in the district's part, none in a
+/// compound's.
+fn people<'a>(ctx: &Ctx<'a>) -> &'a [Person] {
+    if ctx.district() { &ctx.cfg.people } else { &[] }
+}
+
 /// CFG003: dates are in order (from ≤ to, opened ≤ closed, `elected_on` < `term_end`…).
 #[expect(
     clippy::too_many_lines,
@@ -39,9 +45,8 @@ pub(super) fn date_order(ctx: &mut Ctx<'_>) {
     if !ctx.on(RuleCode::Cfg003) {
         return;
     }
-    let cfg = ctx.cfg;
     let mut pairs: Vec<Pair<'_>> = Vec::new();
-    for (pi, p) in cfg.people.iter().enumerate() {
+    for (pi, p) in people(ctx).iter().enumerate() {
         let s = || p.id.to_string();
         for (i, e) in p.employment.iter().enumerate() {
             pairs.extend(order(
@@ -109,7 +114,7 @@ pub(super) fn date_order(ctx: &mut Ctx<'_>) {
             }
         }
     }
-    for (ci, c) in cfg.compounds.iter().enumerate() {
+    for (ci, c) in ctx.compounds() {
         let cid = Some(&c.id);
         if let Some(oc) = &c.owners_committee {
             let at = || doc_path!(compounds[ci].owners_committee);
@@ -250,7 +255,7 @@ pub(super) fn not_in_future(ctx: &mut Ctx<'_>) {
             );
         }
     };
-    for (pi, p) in cfg.people.iter().enumerate() {
+    for (pi, p) in people(ctx).iter().enumerate() {
         ev(&p.id, None, "birth_date", p.birth_date, &|| doc_path!(people[pi]));
         ev(&p.id, None, "joined_on", p.party.as_ref().and_then(|x| x.joined_on), &|| doc_path!(people[pi].party));
         for (i, e) in p.employment.iter().enumerate() {
@@ -263,7 +268,7 @@ pub(super) fn not_in_future(ctx: &mut Ctx<'_>) {
             }
         }
     }
-    for (ci, c) in cfg.compounds.iter().enumerate() {
+    for (ci, c) in ctx.compounds() {
         let cid = Some(&c.id);
         if let Some(oc) = &c.owners_committee {
             let at = || doc_path!(compounds[ci].owners_committee);

@@ -70,13 +70,17 @@ enum Ref<'a> {
 /// What the walk calls for each reference: the compound index, the reference, its path.
 type Visit<'v, 'a> = dyn FnMut(Option<usize>, Ref<'a>, &dyn Fn() -> Path) + 'v;
 
-/// Calls `f` for every id reference, with the index of the compound it sits in and its path.
+/// Calls `f` for every id reference of the context's part, with the index of the compound it
+/// sits in and its path: the people's and organisations' references in the district's part,
+/// a compound's own in the compound's.
 #[expect(clippy::too_many_lines, reason = "one flat list of every reference site in CONFIG.md reads best as one walk")]
-fn walk<'a>(cfg: &'a crate::config::GovernanceConfig, f: &mut Visit<'_, 'a>) {
+fn walk<'a>(ctx: &Ctx<'a>, f: &mut Visit<'_, 'a>) {
     use Kind::{
         Assembly, Building, Compound as C, Election, Entry as E, Meeting, Organization as O, Person as P, Unit as U,
     };
-    for (pi, p) in cfg.people.iter().enumerate() {
+    let (people, organizations) =
+        if ctx.district() { (ctx.cfg.people.as_slice(), ctx.cfg.organizations.as_slice()) } else { (&[][..], &[][..]) };
+    for (pi, p) in people.iter().enumerate() {
         for (ri, r) in p.relatives.iter().enumerate() {
             f(None, Ref::Id(P, r.person.as_str()), &|| doc_path!(people[pi].relatives[ri].person));
         }
@@ -102,7 +106,7 @@ fn walk<'a>(cfg: &'a crate::config::GovernanceConfig, f: &mut Visit<'_, 'a>) {
             }
         }
     }
-    for (oi, o) in cfg.organizations.iter().enumerate() {
+    for (oi, o) in organizations.iter().enumerate() {
         if let Some(parent) = &o.parent {
             f(None, Ref::Id(O, parent.as_str()), &|| doc_path!(organizations[oi].parent));
         }
@@ -116,7 +120,7 @@ fn walk<'a>(cfg: &'a crate::config::GovernanceConfig, f: &mut Visit<'_, 'a>) {
             f(None, Ref::Id(P, m.as_str()), &|| doc_path!(organizations[oi].part_time_members[mi]));
         }
     }
-    for (ci, c) in cfg.compounds.iter().enumerate() {
+    for (ci, c) in ctx.compounds() {
         let mut g = |r: Ref<'a>, p: &dyn Fn() -> Path| f(Some(ci), r, p);
         g(Ref::Id(O, c.community.as_str()), &|| doc_path!(compounds[ci].community));
         if let Some(rc) = &c.residents_committee {
@@ -271,10 +275,11 @@ pub(super) fn reference_resolves(ctx: &mut Ctx<'_>) {
     }
     let cfg = ctx.cfg;
     let index = ctx.index;
-    let locals: Vec<Local<'_>> = cfg.compounds.iter().map(Local::of).collect();
+    // The context checks one compound at most.
+    let locals: Vec<(usize, Local<'_>)> = ctx.compounds().map(|(ci, c)| (ci, Local::of(c))).collect();
     let mut found = Vec::new();
-    walk(cfg, &mut |ci, r, path| {
-        let local = ci.and_then(|i| locals.get(i));
+    walk(ctx, &mut |ci, r, path| {
+        let local = locals.iter().find(|(i, _)| Some(*i) == ci).map(|(_, l)| l);
         // The id is written out only for a reference that does not resolve.
         let (ok, kind) = match r {
             Ref::Id(kind, id) => {
