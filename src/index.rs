@@ -3,6 +3,7 @@
 //! Backend teams that call several queries on one document build an [`Index`] once and pass it
 //! to each; [`audit`](crate::audit) builds its own.
 
+use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
@@ -30,9 +31,23 @@ pub struct Index<'a> {
     pub(crate) orgs: HashMap<&'a str, usize>,
     pub(crate) compounds: HashMap<&'a str, &'a Compound>,
     pub(crate) units: HashMap<&'a str, (&'a Compound, &'a Unit)>,
-    relatives: HashMap<&'a str, Vec<(&'a PersonId, Relation)>>,
+    /// Positions of the people whose id an earlier person already has (CFG002), in order.
+    later_duplicates: Vec<usize>,
+    /// The relations naming a person, by the named person's id: the first of a chain in
+    /// `naming` (one table entry per named person, no list allocated per person).
+    named_by: HashMap<&'a str, usize>,
+    naming: Vec<Naming<'a>>,
     /// The owners of each compound's units, by compound position, built on first use.
     owners: Vec<OnceLock<Owners<'a>>>,
+}
+
+/// A relation as seen from the person it names: who wrote it down, the relation from the
+/// named person's side, and the next relation naming the same person.
+#[derive(Debug)]
+struct Naming<'a> {
+    by: &'a PersonId,
+    relation: Relation,
+    next: Option<usize>,
 }
 
 /// The owners of one compound's units.
@@ -45,7 +60,7 @@ struct Owners<'a> {
 
 impl<'a> Index<'a> {
     /// Builds the lookups in one pass over the document (with the `parallel` feature, the
-    /// people's and the compounds' tables on two threads).
+    /// people's table on one thread and the others on a second).
     ///
     /// # Example
     /// ```
@@ -57,12 +72,13 @@ impl<'a> Index<'a> {
     /// ```
     pub fn build(cfg: &'a GovernanceConfig) -> Self {
         #[cfg(feature = "parallel")]
-        let ((people, relatives, orgs), (compounds, units)) =
-            rayon::join(|| people_tables(cfg), || compound_tables(cfg));
+        let ((people, later_duplicates), Others { orgs, compounds, units, named_by, naming }) =
+            rayon::join(|| people_table(cfg), || other_tables(cfg));
         #[cfg(not(feature = "parallel"))]
-        let ((people, relatives, orgs), (compounds, units)) = (people_tables(cfg), compound_tables(cfg));
+        let ((people, later_duplicates), Others { orgs, compounds, units, named_by, naming }) =
+            (people_table(cfg), other_tables(cfg));
         let owners = cfg.compounds.iter().map(|_| OnceLock::new()).collect();
-        Self { cfg, people, orgs, compounds, units, relatives, owners }
+        Self { cfg, people, orgs, compounds, units, later_duplicates, named_by, naming, owners }
     }
 
     /// The owners' table of a compound of this document (`None` for a compound of another).
@@ -89,6 +105,13 @@ impl<'a> Index<'a> {
             Some(o) => o.ids.contains(person),
             None => crate::queries::committee::owns_unit(compound, person),
         }
+    }
+
+    /// Whether `person` owns a unit of `compound` and every owner of its units is a person of
+    /// the document: then `person` resolves, found in the compound's small owners' table
+    /// instead of the district's table of people.
+    pub(crate) fn known_owner(&self, compound: &Compound, person: &str) -> bool {
+        self.owners_of(compound).is_some_and(|o| o.all_known && o.ids.contains(person))
     }
 
     /// Whether every owner of `compound`'s units is a person of the document.
@@ -190,40 +213,60 @@ impl<'a> Index<'a> {
     /// assert_eq!(of_p12, [("p-04", xiaoqu::model::Relation::Parent)]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn relatives_of(&self, id: &str) -> impl Iterator<Item = (&'a PersonId, Relation)> + '_ {
-        self.relatives.get(id).into_iter().flatten().copied()
+    pub fn relatives_of(&self, id: &str) -> impl Iterator<Item = (&'a PersonId, Relation)> + use<'a> {
+        let cfg = self.cfg;
+        // Every person with the id (more than one only with a duplicate id, CFG002) lists
+        // their relatives; the others who name the person are chained from `named_by`.
+        let first = self.people.get(id).copied();
+        let later =
+            self.later_duplicates.iter().copied().filter(|&i| cfg.people.get(i).is_some_and(|p| p.id.as_str() == id));
+        let mut out: Vec<(&'a PersonId, Relation)> = first
+            .into_iter()
+            .chain(later)
+            .filter_map(|i| cfg.people.get(i))
+            .flat_map(|p| p.relatives.iter().map(|r| (&r.person, r.relation)))
+            .collect();
+        let mut link = self.named_by.get(id).copied();
+        while let Some(n) = link.and_then(|i| self.naming.get(i)) {
+            out.push((n.by, n.relation));
+            link = n.next;
+        }
+        out.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+        out.dedup();
+        out.into_iter()
     }
 }
 
-/// The people's, relatives' and organisations' tables of [`Index`].
-#[allow(clippy::type_complexity, reason = "the three tables, built together")]
-fn people_tables(
-    cfg: &GovernanceConfig,
-) -> (HashMap<&str, usize>, HashMap<&str, Vec<(&PersonId, Relation)>>, HashMap<&str, usize>) {
+/// The people's table of [`Index`], with the positions of people whose id is taken.
+fn people_table(cfg: &GovernanceConfig) -> (HashMap<&str, usize>, Vec<usize>) {
     let mut people = HashMap::with_capacity(cfg.people.len());
-    let mut relatives: HashMap<&str, Vec<(&PersonId, Relation)>> =
-        HashMap::with_capacity(cfg.people.iter().filter(|p| !p.relatives.is_empty()).count().saturating_mul(2));
+    let mut later = Vec::new();
     for (i, p) in cfg.people.iter().enumerate() {
-        people.entry(p.id.as_str()).or_insert(i);
-        for r in &p.relatives {
-            relatives.entry(p.id.as_str()).or_default().push((&r.person, r.relation));
-            relatives.entry(r.person.as_str()).or_default().push((&p.id, r.relation.converse()));
+        match people.entry(p.id.as_str()) {
+            Entry::Vacant(v) => {
+                v.insert(i);
+            }
+            Entry::Occupied(_) => later.push(i),
         }
     }
-    for list in relatives.values_mut() {
-        list.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
-        list.dedup();
-    }
+    (people, later)
+}
+
+/// The tables of [`Index`] other than the people's.
+struct Others<'a> {
+    orgs: HashMap<&'a str, usize>,
+    compounds: HashMap<&'a str, &'a Compound>,
+    units: HashMap<&'a str, (&'a Compound, &'a Unit)>,
+    named_by: HashMap<&'a str, usize>,
+    naming: Vec<Naming<'a>>,
+}
+
+/// The organisations', compounds', units' and relations' tables of [`Index`].
+fn other_tables(cfg: &GovernanceConfig) -> Others<'_> {
     let mut orgs = HashMap::with_capacity(cfg.organizations.len());
     for (i, o) in cfg.organizations.iter().enumerate() {
         orgs.entry(o.id.as_str()).or_insert(i);
     }
-    (people, relatives, orgs)
-}
-
-/// The compounds' and units' tables of [`Index`].
-#[allow(clippy::type_complexity, reason = "the two tables, built together")]
-fn compound_tables(cfg: &GovernanceConfig) -> (HashMap<&str, &Compound>, HashMap<&str, (&Compound, &Unit)>) {
     let mut compounds = HashMap::with_capacity(cfg.compounds.len());
     // Sized once: growing a table of a whole district re-hashes every key, reading each id
     // again from wherever the model put it.
@@ -234,5 +277,14 @@ fn compound_tables(cfg: &GovernanceConfig) -> (HashMap<&str, &Compound>, HashMap
             units.entry(u.id.as_str()).or_insert((c, u));
         }
     }
-    (compounds, units)
+    let n = cfg.people.iter().map(|p| p.relatives.len()).sum();
+    let mut named_by: HashMap<&str, usize> = HashMap::with_capacity(n);
+    let mut naming = Vec::with_capacity(n);
+    for p in &cfg.people {
+        for r in &p.relatives {
+            let next = named_by.insert(r.person.as_str(), naming.len());
+            naming.push(Naming { by: &p.id, relation: r.relation.converse(), next });
+        }
+    }
+    Others { orgs, compounds, units, named_by, naming }
 }

@@ -13,6 +13,7 @@ mod dual_entry_rules;
 mod election_rules;
 mod example_gen;
 mod hostile;
+mod index;
 mod joint_account_rules;
 mod languages;
 mod load;

@@ -36,8 +36,12 @@ impl Kind {
     }
 }
 
-/// Ids of the entities that belong to one compound.
+/// Ids of the entities that belong to one compound. Its units are looked up here first: a
+/// compound's records name its own units, and this small table stays in the processor's
+/// caches where the district's table of units (one random read per lookup) does not.
 struct Local<'a> {
+    compound: &'a Compound,
+    units: HashSet<&'a str>,
     buildings: HashSet<&'a str>,
     assemblies: HashMap<&'a str, HashSet<&'a str>>,
     elections: HashSet<&'a str>,
@@ -48,6 +52,8 @@ struct Local<'a> {
 impl<'a> Local<'a> {
     fn of(c: &'a Compound) -> Self {
         Self {
+            compound: c,
+            units: c.units.iter().map(|u| u.id.as_str()).collect(),
             buildings: c.buildings.iter().map(|b| b.id.as_str()).collect(),
             assemblies: c
                 .assemblies
@@ -284,10 +290,13 @@ pub(super) fn reference_resolves(ctx: &mut Ctx<'_>) {
         let (ok, kind) = match r {
             Ref::Id(kind, id) => {
                 let ok = match kind {
-                    Kind::Person => index.people.contains_key(id),
+                    // A compound's people are mostly its owners, found in its owners' table.
+                    Kind::Person => {
+                        local.is_some_and(|l| index.known_owner(l.compound, id)) || index.people.contains_key(id)
+                    }
                     Kind::Organization => index.orgs.contains_key(id),
                     Kind::Compound => index.compounds.contains_key(id),
-                    Kind::Unit => index.units.contains_key(id),
+                    Kind::Unit => local.is_some_and(|l| l.units.contains(id)) || index.units.contains_key(id),
                     Kind::Building => local.is_some_and(|l| l.buildings.contains(id)),
                     Kind::Assembly => local.is_some_and(|l| l.assemblies.contains_key(id)),
                     Kind::Election => local.is_some_and(|l| l.elections.contains(id)),
