@@ -116,6 +116,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) cfg: &'a GovernanceConfig,
     pub(crate) index: &'a Index<'a>,
     pub(crate) policy: &'a Policy,
+    /// The policy's severity of each rule (`None` when off), by code position.
+    severities: &'a [Option<Severity>],
     part: Part,
     out: Vec<Diagnostic>,
     /// Tallies made during the audit, by the address of the assembly, the abstention rule and
@@ -124,8 +126,20 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub(crate) fn new(cfg: &'a GovernanceConfig, index: &'a Index<'a>, policy: &'a Policy, part: Part) -> Self {
-        Self { cfg, index, policy, part, out: Vec::new(), tallies: RefCell::new(HashMap::new()) }
+    pub(crate) fn new(
+        cfg: &'a GovernanceConfig,
+        index: &'a Index<'a>,
+        policy: &'a Policy,
+        severities: &'a [Option<Severity>],
+        part: Part,
+    ) -> Self {
+        Self { cfg, index, policy, severities, part, out: Vec::new(), tallies: RefCell::new(HashMap::new()) }
+    }
+
+    /// The policy's severity of `code` (`None` when off), from the table worked out once per
+    /// audit ([`severities`]).
+    fn severity(&self, code: RuleCode) -> Option<Severity> {
+        self.severities.get(code as usize).copied().flatten()
     }
 
     /// Whether this context checks the district-wide records (people, organisations, ids
@@ -181,13 +195,13 @@ impl<'a> Ctx<'a> {
 
     /// Whether a rule runs under the policy; rules return early when it does not.
     pub(crate) fn on(&self, code: RuleCode) -> bool {
-        self.policy.is_enabled(code)
+        self.severity(code).is_some()
     }
 
     /// Records a finding at the severity the policy gives its rule (dropped when off), citing
     /// the city's article when a city preset governs the rule, else the rule's own citation.
     pub(crate) fn emit(&mut self, f: Finding) {
-        let (Some(severity), Some(meta)) = (self.policy.severity(f.code), meta(f.code)) else { return };
+        let (Some(severity), Some(meta)) = (self.severity(f.code), meta(f.code)) else { return };
         let severity = f.cap.map_or(severity, |cap| severity.min(cap));
         self.out.push(Diagnostic {
             code: f.code,
@@ -236,8 +250,14 @@ pub fn audit(cfg: &GovernanceConfig, policy: &Policy) -> Report {
 /// other over the whole district would read each compound ten times), and the parts are what
 /// the parallel audit shares out. The report sorts the findings, so the parts' order does not
 /// change it.
-fn audit_part<'a>(cfg: &'a GovernanceConfig, index: &'a Index<'a>, policy: &'a Policy, part: Part) -> Vec<Diagnostic> {
-    let mut ctx = Ctx::new(cfg, index, policy, part);
+fn audit_part<'a>(
+    cfg: &'a GovernanceConfig,
+    index: &'a Index<'a>,
+    policy: &'a Policy,
+    severities: &'a [Option<Severity>],
+    part: Part,
+) -> Vec<Diagnostic> {
+    let mut ctx = Ctx::new(cfg, index, policy, severities, part);
     cfg::check(&mut ctx);
     org::check(&mut ctx);
     dual_entry::check(&mut ctx);
@@ -249,6 +269,12 @@ fn audit_part<'a>(cfg: &'a GovernanceConfig, index: &'a Index<'a>, policy: &'a P
     maintenance_fund::check(&mut ctx);
     meetings::check(&mut ctx);
     ctx.finish()
+}
+
+/// The policy's severity of every rule, by code position (`RuleCode` is in catalogue order):
+/// asked at every check of every part, worked out once.
+fn severities(policy: &Policy) -> Vec<Option<Severity>> {
+    RuleCode::ALL.iter().map(|&code| policy.severity(code)).collect()
 }
 
 /// [`audit`] on the calling thread only, whatever the features: the reference the parallel
@@ -264,9 +290,10 @@ fn audit_part<'a>(cfg: &'a GovernanceConfig, index: &'a Index<'a>, policy: &'a P
 /// ```
 pub fn audit_sequential(cfg: &GovernanceConfig, policy: &Policy) -> Report {
     let index = Index::build(cfg);
-    let mut out = audit_part(cfg, &index, policy, Part::District);
+    let sev = severities(policy);
+    let mut out = audit_part(cfg, &index, policy, &sev, Part::District);
     for ci in 0..cfg.compounds.len() {
-        out.extend(audit_part(cfg, &index, policy, Part::Compound(ci)));
+        out.extend(audit_part(cfg, &index, policy, &sev, Part::Compound(ci)));
     }
     Report::new(policy.name(), cfg.as_of, cfg.compounds.len(), out)
 }
@@ -278,12 +305,13 @@ pub fn audit_sequential(cfg: &GovernanceConfig, policy: &Policy) -> Report {
 fn audit_parallel(cfg: &GovernanceConfig, policy: &Policy) -> Report {
     use rayon::prelude::*;
     let index = Index::build(cfg);
+    let sev = severities(policy);
     let (mut out, compounds) = rayon::join(
-        || audit_part(cfg, &index, policy, Part::District),
+        || audit_part(cfg, &index, policy, &sev, Part::District),
         || {
             (0..cfg.compounds.len())
                 .into_par_iter()
-                .map(|ci| audit_part(cfg, &index, policy, Part::Compound(ci)))
+                .map(|ci| audit_part(cfg, &index, policy, &sev, Part::Compound(ci)))
                 .collect::<Vec<_>>()
         },
     );

@@ -125,8 +125,23 @@ macro_rules! id_types {
         $(#[$m])*
         // Shared, not boxed: the tally and the reports copy ids (heads, ballot outcomes,
         // findings), and a copy is then a reference count, not an allocation.
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Debug, Clone, Eq, PartialOrd, Ord)]
         pub struct $name(Arc<str>);
+
+        /// The text's hash, as for the `str` (so that a table of ids can be searched by `&str`).
+        impl std::hash::Hash for $name {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.0.hash(state);
+            }
+        }
+
+        /// Equal texts. Ids of the kinds that share their text while a document loads are
+        /// equal at once when they share it (the same text, so the same answer).
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                Arc::ptr_eq(&self.0, &other.0) || *self.0 == *other.0
+            }
+        }
 
         impl $name {
             /// Validates and wraps an id.

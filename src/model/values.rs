@@ -153,6 +153,18 @@ macro_rules! decimal_newtype {
                 Self::from_hundredths(self.hundredths().checked_add(other.hundredths())?)
             }
 
+            /// The exact sum of `values`, or `None` when it is beyond the decimal range: added
+            /// up in hundredths and turned into a decimal once (a fold of [`Self::checked_add`]
+            /// would build a decimal per value).
+            #[allow(dead_code, reason = "each of the two types uses it for its own sums")]
+            pub(crate) fn checked_sum(values: impl IntoIterator<Item = Self>) -> Option<Self> {
+                let mut h: i128 = 0;
+                for v in values {
+                    h = h.checked_add(v.hundredths())?;
+                }
+                Self::from_hundredths(h)
+            }
+
             /// `self - other` exactly, or `None` when the difference is beyond the decimal range.
             pub fn checked_sub(self, other: Self) -> Option<Self> {
                 Self::from_hundredths(self.hundredths().checked_sub(other.hundredths())?)
@@ -550,6 +562,12 @@ mod tests {
         assert_eq!(m("0.00").checked_sub(m("0.01")), Some(m("-0.01")));
         assert_eq!(m("89.5").hundredths(), 8950);
         assert_eq!(Area::new(Decimal::new(12300, 4)).map(Area::hundredths), Ok(123));
+        // A sum is exact whatever the order, refused only when the total is out of range.
+        let a = |s: &str| s.parse::<Area>().unwrap_or_default();
+        assert_eq!(Area::checked_sum([a("88.50"), a("120"), a("0.05")]), Some(a("208.55")));
+        assert_eq!(Area::checked_sum([]), Some(Area::ZERO));
+        assert_eq!(Money::checked_sum([max, m("0.01")]), None);
+        assert_eq!(Money::checked_sum([max, m("0.01"), m("-0.01")]), Some(max));
     }
 
     #[test]

@@ -215,7 +215,7 @@ fn committee_size(ctx: &mut Ctx<'_>, at: &At<'_>) {
     }
     let p = ctx.policy.params();
     let (range, odd) = (p.committee_size, p.committee_size_odd);
-    let area = at.c.units.iter().try_fold(Area::ZERO, |sum, u| sum.checked_add(u.area));
+    let area = Area::checked_sum(at.c.units.iter().map(|u| u.area));
     let small = p.small_committee_size(at.c.units.len(), area);
     let n = q::voting_members(at.oc).count();
     let n64 = u64::try_from(n).unwrap_or(u64::MAX);

@@ -6,7 +6,7 @@ use super::exact::{self, Bound, Hundredths};
 use super::{
     Abstention, AreaHeads, AssemblyTally, Axis, BallotOutcome, Check, Exclusion, Head, HeadKey, Majority, MatterTally,
 };
-use crate::model::{Assembly, Ballot, Choice, Compound, Matter, Organization, PersonId, Scope, Unit};
+use crate::model::{Assembly, Ballot, Choice, Compound, Matter, MatterId, Organization, PersonId, Scope, Unit};
 
 /// Whether `ballot`'s voter may vote `unit`: an owner, a proxy holder from an owner, or, for a
 /// developer-held unit, a member of the developer (any voter when `orgs` is `None`).
@@ -336,14 +336,22 @@ fn choice_grid(assembly: &Assembly, counted: &[Counted<'_>]) -> Vec<Option<Choic
     }
     // A short agenda is searched in order (the first position of an id, as the table gives)
     // rather than hashing every choice's matter id.
+    // A ballot usually lists its choices in agenda order, so the i-th choice is first compared
+    // with the i-th matter, unless that position holds an id seen earlier on the agenda.
     let short = n <= SHORT_AGENDA;
-    let position = |k: &str| {
-        if short { assembly.matters.iter().position(|m| m.id.as_str() == k) } else { first.get(k).copied() }
+    let position = |i: usize, k: &MatterId| {
+        if let Some(m) = assembly.matters.get(i)
+            && first_of.get(i) == Some(&i)
+            && m.id == *k
+        {
+            return Some(i);
+        }
+        if short { assembly.matters.iter().position(|m| m.id == *k) } else { first.get(k.as_str()).copied() }
     };
     let mut grid = vec![None; counted.len().saturating_mul(n)];
     for (row, c) in grid.chunks_mut(n.max(1)).zip(counted) {
-        for (k, choice) in c.ballot.choices.iter() {
-            if let Some(slot) = position(k.as_str()).and_then(|j| row.get_mut(j)) {
+        for (i, (k, choice)) in c.ballot.choices.iter().enumerate() {
+            if let Some(slot) = position(i, k).and_then(|j| row.get_mut(j)) {
                 *slot = Some(*choice);
             }
         }
