@@ -59,8 +59,9 @@ struct Owners<'a> {
 }
 
 impl<'a> Index<'a> {
-    /// Builds the lookups in one pass over the document (with the `parallel` feature, the
-    /// people's table on one thread and the others on a second).
+    /// Builds the lookups in one pass over the document (with the `parallel` feature and a
+    /// document of some thousands of people and units, the people's table on one thread and
+    /// the others on a second).
     ///
     /// # Example
     /// ```
@@ -73,7 +74,11 @@ impl<'a> Index<'a> {
     pub fn build(cfg: &'a GovernanceConfig) -> Self {
         #[cfg(feature = "parallel")]
         let ((people, later_duplicates), Others { orgs, compounds, units, named_by, naming }) =
-            rayon::join(|| people_table(cfg), || other_tables(cfg));
+            if cfg.people.len().saturating_add(cfg.compounds.iter().map(|c| c.units.len()).sum()) >= PARALLEL_INDEX {
+                rayon::join(|| people_table(cfg), || other_tables(cfg))
+            } else {
+                (people_table(cfg), other_tables(cfg))
+            };
         #[cfg(not(feature = "parallel"))]
         let ((people, later_duplicates), Others { orgs, compounds, units, named_by, naming }) =
             (people_table(cfg), other_tables(cfg));
@@ -236,6 +241,11 @@ impl<'a> Index<'a> {
         out.into_iter()
     }
 }
+
+/// People and units from which [`Index::build`] builds its tables on two threads (`parallel`):
+/// below, the tables take a few tens of microseconds, about what waking a second thread costs.
+#[cfg(feature = "parallel")]
+const PARALLEL_INDEX: usize = 4096;
 
 /// The people's table of [`Index`], with the positions of people whose id is taken.
 fn people_table(cfg: &GovernanceConfig) -> (HashMap<&str, usize>, Vec<usize>) {

@@ -300,10 +300,15 @@ pub fn audit_sequential(cfg: &GovernanceConfig, policy: &Policy) -> Report {
 
 /// The district part on one thread while the compounds are shared out over rayon's threads
 /// (work stealing evens out compounds of different sizes); the compounds' findings are
-/// collected in document order.
+/// collected in document order. A document of one compound is audited on the calling thread.
 #[cfg(feature = "parallel")]
 fn audit_parallel(cfg: &GovernanceConfig, policy: &Policy) -> Report {
     use rayon::prelude::*;
+    // One compound has nothing to share out: waking the pool would cost more than the
+    // district's part it could run beside it (a backend's audit of one compound per write).
+    if cfg.compounds.len() < 2 {
+        return audit_sequential(cfg, policy);
+    }
     let index = Index::build(cfg);
     let sev = severities(policy);
     let (mut out, compounds) = rayon::join(
