@@ -123,6 +123,9 @@ pub(crate) struct Ctx<'a> {
     /// Tallies made during the audit, by the address of the assembly, the abstention rule and
     /// whether developer-held units were checked against the organisations.
     tallies: RefCell<HashMap<(usize, Abstention, bool), Rc<Lean<'a>>>>,
+    /// The position of each unit id in the part's compound, built on first use and shared by
+    /// CFG001 and the tallies.
+    unit_positions: std::cell::OnceCell<HashMap<&'a str, usize>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -133,7 +136,23 @@ impl<'a> Ctx<'a> {
         severities: &'a [Option<Severity>],
         part: Part,
     ) -> Self {
-        Self { cfg, index, policy, severities, part, out: Vec::new(), tallies: RefCell::new(HashMap::new()) }
+        Self {
+            cfg,
+            index,
+            policy,
+            severities,
+            part,
+            out: Vec::new(),
+            tallies: RefCell::new(HashMap::new()),
+            unit_positions: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The position of each unit id in `compound.units` (the first of a duplicated id) when
+    /// `compound` is this part's compound; `None` for any other.
+    pub(crate) fn unit_positions(&self, compound: &Compound) -> Option<&HashMap<&'a str, usize>> {
+        let (_, own) = self.compounds().next()?;
+        std::ptr::eq(own, compound).then(|| self.unit_positions.get_or_init(|| crate::voting::unit_positions(own)))
     }
 
     /// The policy's severity of `code` (`None` when off), from the table worked out once per
@@ -188,7 +207,7 @@ impl<'a> Ctx<'a> {
             return Rc::clone(t);
         }
         let orgs = if with_orgs { Some(self.cfg.organizations.as_slice()) } else { None };
-        let t = Rc::new(crate::voting::tally_lean(compound, a, abstention, orgs));
+        let t = Rc::new(crate::voting::tally_lean(compound, a, abstention, orgs, self.unit_positions(compound)));
         self.tallies.borrow_mut().insert(key, Rc::clone(&t));
         t
     }

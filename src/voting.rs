@@ -81,7 +81,9 @@ use serde::{Serialize, Serializer};
 
 pub use crate::policy::Abstention;
 
-pub(crate) use count::{Lean, entitled as voter_entitled, in_scope as unit_in_scope, lean as tally_lean};
+pub(crate) use count::{
+    Lean, entitled as voter_entitled, in_scope as unit_in_scope, lean as tally_lean, unit_positions,
+};
 
 use crate::config::GovernanceConfig;
 use crate::model::{
@@ -1089,7 +1091,7 @@ pub enum ResolutionStatus {
 /// ```
 pub fn resolution_status(compound: &Compound, r: &MatterRef, abstention: Abstention) -> ResolutionStatus {
     resolution_status_by(compound, r, |a| {
-        count::lean(compound, a, abstention, None).matter(r.matter.as_str()).is_some_and(MatterTally::passed)
+        count::lean(compound, a, abstention, None, None).matter(r.matter.as_str()).is_some_and(MatterTally::passed)
     })
 }
 

@@ -24,7 +24,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use crate::index::Index;
-use crate::model::{BuildingId, Compound, OrgId, OrgKind, Organization, PartyBranch, UnitId};
+use crate::model::{Building, BuildingId, Compound, OrgId, OrgKind, Organization, PartyBranch, UnitId};
 
 /// The units of `compound` reached by its liaison households: their own units and the units they
 /// link, restricted to units of the compound.
@@ -97,15 +97,39 @@ impl BuildingCoverage<'_> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn building_coverage(compound: &Compound) -> Vec<BuildingCoverage<'_>> {
+    coverage_where(compound, |_| true).into_iter().map(|(_, b)| b).collect()
+}
+
+/// The coverage of the buildings that are not covered, with their positions in `buildings`,
+/// in document order (what ORG007 reports). A building with a party group is covered whatever
+/// its units, so its units are not looked up.
+pub(crate) fn uncovered_coverage(compound: &Compound) -> Vec<(usize, BuildingCoverage<'_>)> {
+    let mut out = coverage_where(compound, |has_group| !has_group);
+    out.retain(|(_, b)| !b.is_covered());
+    out
+}
+
+/// The coverage of the buildings for which `pick(has_group)` holds, with their positions.
+fn coverage_where(compound: &Compound, pick: fn(bool) -> bool) -> Vec<(usize, BuildingCoverage<'_>)> {
+    let grouped: HashSet<&str> =
+        compound.party_branch.iter().flat_map(|b| &b.building_groups).map(|g| g.building.as_str()).collect();
+    let picked: Vec<(usize, &Building, bool)> = compound
+        .buildings
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (i, b, grouped.contains(b.id.as_str())))
+        .filter(|&(_, _, has_group)| pick(has_group))
+        .collect();
+    if picked.is_empty() {
+        return Vec::new();
+    }
     // Only the compound's own units are looked up in it, so the names that are not its units
     // need not be filtered out first (as `reached_units` does for the count).
     let reached: HashSet<&str> = liaison_units(compound).collect();
-    let grouped: HashSet<&str> =
-        compound.party_branch.iter().flat_map(|b| &b.building_groups).map(|g| g.building.as_str()).collect();
-    // The units of each building id, in document order, gathered in one pass over the units
-    // (not one pass per building).
-    let mut by_building: HashMap<&str, Vec<&UnitId>> = HashMap::with_capacity(compound.buildings.len());
-    for b in &compound.buildings {
+    // The units of each picked building id, in document order, gathered in one pass over the
+    // units (not one pass per building).
+    let mut by_building: HashMap<&str, Vec<&UnitId>> = HashMap::with_capacity(picked.len());
+    for (_, b, _) in &picked {
         by_building.entry(b.id.as_str()).or_default();
     }
     for u in &compound.units {
@@ -113,17 +137,17 @@ pub fn building_coverage(compound: &Compound) -> Vec<BuildingCoverage<'_>> {
             list.push(&u.id);
         }
     }
-    compound
-        .buildings
-        .iter()
-        .map(|b| {
+    picked
+        .into_iter()
+        .map(|(i, b, has_group)| {
             let units: Vec<&UnitId> = by_building.get(b.id.as_str()).cloned().unwrap_or_default();
-            BuildingCoverage {
+            let coverage = BuildingCoverage {
                 building: &b.id,
-                has_group: grouped.contains(b.id.as_str()),
+                has_group,
                 units: units.len(),
                 unreached: units.into_iter().filter(|u| !reached.contains(u.as_str())).collect(),
-            }
+            };
+            (i, coverage)
         })
         .collect()
 }

@@ -19,7 +19,7 @@ use foldhash::{HashSet, HashSetExt};
 use super::{Ctx, Finding, RuleMeta};
 use crate::index::Index;
 use crate::model::{Compound, LiaisonHousehold, PartyBranch, Person, PersonId, UnitId};
-use crate::queries::org::{Link, building_coverage, party_chain};
+use crate::queries::org::{Link, party_chain, uncovered_coverage};
 use crate::report::{Basis, Path, RuleCode, Severity, doc_path};
 
 const PRACTICE_CHAIN: &str = "党建引领小区治理实践 (domain-rules.md R154)";
@@ -450,8 +450,7 @@ fn building_covered(ctx: &mut Ctx<'_>) {
     }
     let mut found = Vec::new();
     for (ci, c) in ctx.compounds() {
-        // `building_coverage` lists the buildings one for one, in document order.
-        for (bi, cov) in building_coverage(c).into_iter().enumerate().filter(|(_, b)| !b.is_covered()) {
+        for (bi, cov) in uncovered_coverage(c) {
             let reached = cov.units.saturating_sub(cov.unreached.len());
             let unreached: Vec<&str> = cov.unreached.iter().map(|u| u.as_str()).collect();
             found.push(

@@ -238,24 +238,82 @@ pub(super) fn run(
     abstention: Abstention,
     orgs: Option<&[Organization]>,
 ) -> AssemblyTally {
-    lean(compound, assembly, abstention, orgs).into_public(assembly, abstention)
+    lean(compound, assembly, abstention, orgs, None).into_public(assembly, abstention)
 }
 
-/// Runs the tally (the audit's).
+/// The position of each unit id in `compound.units` (the first of a duplicated id): what the
+/// audit builds once per compound and passes to [`lean`].
+pub(crate) fn unit_positions(compound: &Compound) -> HashMap<&str, usize> {
+    compound.units.iter().enumerate().rev().map(|(i, u)| (u.id.as_str(), i)).collect()
+}
+
+/// Where the ballots' units are found: each in-scope unit's position in the tally's list, and
+/// whether an id is a unit of the compound at all.
+enum Positions<'c, 't> {
+    /// The compound's table ([`unit_positions`], no duplicated id) and, for a building vote,
+    /// each compound position's place in scope.
+    Shared { table: &'t HashMap<&'c str, usize>, scoped: Option<Vec<usize>> },
+    /// A table of the units in scope, and a set of all units built on first need.
+    Own { table: HashMap<&'c str, usize>, all: std::cell::OnceCell<HashSet<&'c str>>, compound: &'c Compound },
+}
+
+impl Positions<'_, '_> {
+    /// The position in scope of the unit named `id`; `Err(true)` when it is a unit of the
+    /// compound outside the scope, `Err(false)` when it is none.
+    fn find(&self, id: &str) -> Result<usize, bool> {
+        match self {
+            Self::Shared { table, scoped } => match (table.get(id).copied(), scoped) {
+                (None, _) => Err(false),
+                (Some(p), None) => Ok(p),
+                (Some(p), Some(scoped)) => scoped.get(p).copied().filter(|&s| s != usize::MAX).ok_or(true),
+            },
+            Self::Own { table, all, compound } => table.get(id).copied().ok_or_else(|| {
+                // Built on the first ballot that needs it, so a building vote with stray
+                // ballots does not scan the units per ballot.
+                all.get_or_init(|| compound.units.iter().map(|u| u.id.as_str()).collect()).contains(id)
+            }),
+        }
+    }
+}
+
+/// Runs the tally (the audit's). `shared` is the compound's [`unit_positions`] when the caller
+/// has it; it is used when the compound has no duplicated unit id (CFG002), else the tally
+/// builds its own table of the units in scope, where the first in-scope unit of an id wins.
 pub(crate) fn lean<'a>(
     compound: &'a Compound,
     assembly: &Assembly,
     abstention: Abstention,
     orgs: Option<&[Organization]>,
+    shared: Option<&HashMap<&'a str, usize>>,
 ) -> Lean<'a> {
-    let units: Vec<&Unit> = compound.units.iter().filter(|u| in_scope(u, &assembly.scope)).collect();
+    let scope = &assembly.scope;
+    let units: Vec<&Unit> = compound.units.iter().filter(|u| in_scope(u, scope)).collect();
     let (head_of_unit, n_heads) = group(&units);
-    let position: HashMap<&str, usize> = units.iter().enumerate().rev().map(|(i, u)| (u.id.as_str(), i)).collect();
-    // Whether a unit outside the scope is in the compound at all: built on the first ballot
-    // that needs it, so a building vote with stray ballots does not scan the units per ballot.
-    let all_units: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
-    let known =
-        |id: &str| all_units.get_or_init(|| compound.units.iter().map(|u| u.id.as_str()).collect()).contains(id);
+    let positions = match shared.filter(|t| t.len() == compound.units.len()) {
+        Some(table) => {
+            let scoped = matches!(scope, Scope::Building(_)).then(|| {
+                let mut next = 0_usize;
+                compound
+                    .units
+                    .iter()
+                    .map(|u| {
+                        if in_scope(u, scope) {
+                            next += 1;
+                            next - 1
+                        } else {
+                            usize::MAX
+                        }
+                    })
+                    .collect()
+            });
+            Positions::Shared { table, scoped }
+        }
+        None => Positions::Own {
+            table: units.iter().enumerate().rev().map(|(i, u)| (u.id.as_str(), i)).collect(),
+            all: std::cell::OnceCell::new(),
+            compound,
+        },
+    };
 
     let mut overflowed = false;
     let mut unit_area = Vec::with_capacity(units.len());
@@ -273,16 +331,16 @@ pub(crate) fn lean<'a>(
     let mut counted: Vec<Counted<'_>> = Vec::with_capacity(assembly.ballots.len());
     let mut voted = vec![false; units.len()];
     for b in &assembly.ballots {
-        let pos = position.get(b.unit.as_str()).copied();
-        let excluded = match pos.and_then(|p| units.get(p).map(|u| (p, *u))) {
-            None if known(b.unit.as_str()) => Some(Exclusion::OutOfScope),
-            None => Some(Exclusion::UnknownUnit),
-            Some(_) if b.cast_on < assembly.opened_on || b.cast_on > assembly.closed_on => {
+        let pos = positions.find(b.unit.as_str());
+        let excluded = match pos.map(|p| units.get(p).map(|u| (p, *u))) {
+            Err(true) => Some(Exclusion::OutOfScope),
+            Err(false) | Ok(None) => Some(Exclusion::UnknownUnit),
+            Ok(Some(_)) if b.cast_on < assembly.opened_on || b.cast_on > assembly.closed_on => {
                 Some(Exclusion::OutsideWindow)
             }
-            Some((_, u)) if !entitled(u, b, orgs) => Some(Exclusion::VoterNotEntitled),
-            Some((p, _)) if voted.get(p).copied().unwrap_or(true) => Some(Exclusion::DuplicateUnit),
-            Some((p, _)) => {
+            Ok(Some((_, u))) if !entitled(u, b, orgs) => Some(Exclusion::VoterNotEntitled),
+            Ok(Some((p, _))) if voted.get(p).copied().unwrap_or(true) => Some(Exclusion::DuplicateUnit),
+            Ok(Some((p, _))) => {
                 if let Some(v) = voted.get_mut(p) {
                     *v = true;
                 }
@@ -502,4 +560,57 @@ fn matter(
         },
         split_heads,
     })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "a test mutating a fixture it just loaded")]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{Abstention, lean, unit_positions};
+    use crate::GovernanceConfig;
+    use crate::model::{Scope, UnitId};
+
+    proptest! {
+        /// The audit's tally, which finds ballots' units in the compound's shared table, counts
+        /// as the tally that builds its own: ballots moved to other units, to units of another
+        /// building, to no unit, in a compound or a building vote, with or without a duplicated
+        /// unit id (when the shared table is not used).
+        #[test]
+        fn shared_unit_positions_count_as_own(
+            moves in prop::collection::vec((0..32_usize, 0..16_usize), 0..24),
+            building in any::<bool>(),
+            duplicate in prop::option::of(0..12_usize),
+        ) {
+            let mut cfg = GovernanceConfig::from_json_str(crate::example::GUOKEYUAN_JSON).unwrap();
+            let c = &mut cfg.compounds[0];
+            let ids: Vec<UnitId> =
+                c.units.iter().map(|u| u.id.clone()).chain(std::iter::once("u-9-999".parse().unwrap())).collect();
+            let first_building = c.buildings[0].id.clone();
+            for a in &mut c.assemblies {
+                let n = a.ballots.len();
+                for &(bi, ui) in &moves {
+                    if let Some(b) = a.ballots.get_mut(bi % n.max(1)) {
+                        b.unit = ids[ui % ids.len()].clone();
+                    }
+                }
+                if building {
+                    a.scope = Scope::Building(first_building.clone());
+                }
+            }
+            if let Some(d) = duplicate {
+                let twin = c.units[d % c.units.len()].clone();
+                c.units.push(twin);
+            }
+            let c = &cfg.compounds[0];
+            let table = unit_positions(c);
+            for a in &c.assemblies {
+                let own = lean(c, a, Abstention::NotCounted, None, None);
+                let shared = lean(c, a, Abstention::NotCounted, None, Some(&table));
+                prop_assert_eq!(&own.excluded, &shared.excluded);
+                prop_assert_eq!((&own.head_of_unit, own.n_heads), (&shared.head_of_unit, shared.n_heads));
+                prop_assert_eq!(&own.matters, &shared.matters);
+            }
+        }
+    }
 }

@@ -36,12 +36,13 @@ impl Kind {
     }
 }
 
-/// Ids of the entities that belong to one compound. Its units are looked up here first: a
-/// compound's records name its own units, and this small table stays in the processor's
-/// caches where the district's table of units (one random read per lookup) does not.
-struct Local<'a> {
+/// Ids of the entities that belong to one compound. Its units are looked up first in the
+/// compound's table of unit positions (shared with the tallies): a compound's records name its
+/// own units, and this small table stays in the processor's caches where the district's table
+/// of units (one random read per lookup) does not.
+struct Local<'a, 't> {
     compound: &'a Compound,
-    units: HashSet<&'a str>,
+    units: Option<&'t HashMap<&'a str, usize>>,
     buildings: HashSet<&'a str>,
     assemblies: HashMap<&'a str, HashSet<&'a str>>,
     elections: HashSet<&'a str>,
@@ -49,11 +50,11 @@ struct Local<'a> {
     entries: HashSet<&'a str>,
 }
 
-impl<'a> Local<'a> {
-    fn of(c: &'a Compound) -> Self {
+impl<'a, 't> Local<'a, 't> {
+    fn of(c: &'a Compound, units: Option<&'t HashMap<&'a str, usize>>) -> Self {
         Self {
             compound: c,
-            units: c.units.iter().map(|u| u.id.as_str()).collect(),
+            units,
             buildings: c.buildings.iter().map(|b| b.id.as_str()).collect(),
             assemblies: c
                 .assemblies
@@ -282,7 +283,8 @@ pub(super) fn reference_resolves(ctx: &mut Ctx<'_>) {
     let cfg = ctx.cfg;
     let index = ctx.index;
     // The context checks one compound at most.
-    let locals: Vec<(usize, Local<'_>)> = ctx.compounds().map(|(ci, c)| (ci, Local::of(c))).collect();
+    let locals: Vec<(usize, Local<'_, '_>)> =
+        ctx.compounds().map(|(ci, c)| (ci, Local::of(c, ctx.unit_positions(c)))).collect();
     let mut found = Vec::new();
     walk(ctx, &mut |ci, r, path| {
         let local = locals.iter().find(|(i, _)| Some(*i) == ci).map(|(_, l)| l);
@@ -296,7 +298,9 @@ pub(super) fn reference_resolves(ctx: &mut Ctx<'_>) {
                     }
                     Kind::Organization => index.orgs.contains_key(id),
                     Kind::Compound => index.compounds.contains_key(id),
-                    Kind::Unit => local.is_some_and(|l| l.units.contains(id)) || index.units.contains_key(id),
+                    Kind::Unit => {
+                        local.and_then(|l| l.units).is_some_and(|u| u.contains_key(id)) || index.units.contains_key(id)
+                    }
                     Kind::Building => local.is_some_and(|l| l.buildings.contains(id)),
                     Kind::Assembly => local.is_some_and(|l| l.assemblies.contains_key(id)),
                     Kind::Election => local.is_some_and(|l| l.elections.contains(id)),
