@@ -112,11 +112,11 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// Whether `person` owns a unit of `compound` and every owner of its units is a person of
-    /// the document: then `person` resolves, found in the compound's small owners' table
-    /// instead of the district's table of people.
-    pub(crate) fn known_owner(&self, compound: &Compound, person: &str) -> bool {
-        self.owners_of(compound).is_some_and(|o| o.all_known && o.ids.contains(person))
+    /// The owners of `compound`'s units when every one of them is a person of the document
+    /// (then an owner's id resolves, found in this small table instead of the district's table
+    /// of people); `None` otherwise, or for a compound of another document.
+    pub(crate) fn known_owners(&self, compound: &Compound) -> Option<&HashSet<&'a str>> {
+        self.owners_of(compound).filter(|o| o.all_known).map(|o| &o.ids)
     }
 
     /// Whether every owner of `compound`'s units is a person of the document.

@@ -41,7 +41,9 @@ impl Kind {
 /// own units, and this small table stays in the processor's caches where the district's table
 /// of units (one random read per lookup) does not.
 struct Local<'a, 't> {
-    compound: &'a Compound,
+    /// The owners of the compound's units when every one of them is a person of the document
+    /// (the index checked them once): a compound's people are mostly its owners.
+    owners: Option<&'t HashSet<&'a str>>,
     units: Option<&'t HashMap<&'a str, usize>>,
     buildings: HashSet<&'a str>,
     assemblies: HashMap<&'a str, HashSet<&'a str>>,
@@ -51,9 +53,9 @@ struct Local<'a, 't> {
 }
 
 impl<'a, 't> Local<'a, 't> {
-    fn of(c: &'a Compound, units: Option<&'t HashMap<&'a str, usize>>) -> Self {
+    fn of(c: &'a Compound, owners: Option<&'t HashSet<&'a str>>, units: Option<&'t HashMap<&'a str, usize>>) -> Self {
         Self {
-            compound: c,
+            owners,
             units,
             buildings: c.buildings.iter().map(|b| b.id.as_str()).collect(),
             assemblies: c
@@ -74,14 +76,11 @@ enum Ref<'a> {
     Matter(&'a MatterRef),
 }
 
-/// What the walk calls for each reference: the compound index, the reference, its path.
-type Visit<'v, 'a> = dyn FnMut(Option<usize>, Ref<'a>, &dyn Fn() -> Path) + 'v;
-
 /// Calls `f` for every id reference of the context's part, with the index of the compound it
-/// sits in and its path: the people's and organisations' references in the district's part,
+/// sits in and its path (built only when `f` asks, for a finding): the people's and organisations' references in the district's part,
 /// a compound's own in the compound's.
 #[expect(clippy::too_many_lines, reason = "one flat list of every reference site in CONFIG.md reads best as one walk")]
-fn walk<'a>(ctx: &Ctx<'a>, f: &mut Visit<'_, 'a>) {
+fn walk<'a>(ctx: &Ctx<'a>, f: &mut impl FnMut(Option<usize>, Ref<'a>, &dyn Fn() -> Path)) {
     use Kind::{
         Assembly, Building, Compound as C, Election, Entry as E, Meeting, Organization as O, Person as P, Unit as U,
     };
@@ -284,7 +283,7 @@ pub(super) fn reference_resolves(ctx: &mut Ctx<'_>) {
     let index = ctx.index;
     // The context checks one compound at most.
     let locals: Vec<(usize, Local<'_, '_>)> =
-        ctx.compounds().map(|(ci, c)| (ci, Local::of(c, ctx.unit_positions(c)))).collect();
+        ctx.compounds().map(|(ci, c)| (ci, Local::of(c, index.known_owners(c), ctx.unit_positions(c)))).collect();
     let mut found = Vec::new();
     walk(ctx, &mut |ci, r, path| {
         let local = locals.iter().find(|(i, _)| Some(*i) == ci).map(|(_, l)| l);
@@ -292,9 +291,8 @@ pub(super) fn reference_resolves(ctx: &mut Ctx<'_>) {
         let (ok, kind) = match r {
             Ref::Id(kind, id) => {
                 let ok = match kind {
-                    // A compound's people are mostly its owners, found in its owners' table.
                     Kind::Person => {
-                        local.is_some_and(|l| index.known_owner(l.compound, id)) || index.people.contains_key(id)
+                        local.and_then(|l| l.owners).is_some_and(|o| o.contains(id)) || index.people.contains_key(id)
                     }
                     Kind::Organization => index.orgs.contains_key(id),
                     Kind::Compound => index.compounds.contains_key(id),
