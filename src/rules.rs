@@ -125,7 +125,7 @@ pub(crate) struct Ctx<'a> {
     tallies: RefCell<HashMap<(usize, Abstention, bool), Rc<Lean<'a>>>>,
     /// The position of each unit id in the part's compound, built on first use and shared by
     /// CFG001 and the tallies.
-    unit_positions: std::cell::OnceCell<HashMap<&'a str, usize>>,
+    unit_positions: std::cell::OnceCell<Rc<HashMap<&'a str, usize>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -150,9 +150,10 @@ impl<'a> Ctx<'a> {
 
     /// The position of each unit id in `compound.units` (the first of a duplicated id) when
     /// `compound` is this part's compound; `None` for any other.
-    pub(crate) fn unit_positions(&self, compound: &Compound) -> Option<&HashMap<&'a str, usize>> {
+    pub(crate) fn unit_positions(&self, compound: &Compound) -> Option<Rc<HashMap<&'a str, usize>>> {
         let (_, own) = self.compounds().next()?;
-        std::ptr::eq(own, compound).then(|| self.unit_positions.get_or_init(|| crate::voting::unit_positions(own)))
+        std::ptr::eq(own, compound)
+            .then(|| Rc::clone(self.unit_positions.get_or_init(|| Rc::new(crate::voting::unit_positions(own)))))
     }
 
     /// The policy's severity of `code` (`None` when off), from the table worked out once per
@@ -207,7 +208,8 @@ impl<'a> Ctx<'a> {
             return Rc::clone(t);
         }
         let orgs = if with_orgs { Some(self.cfg.organizations.as_slice()) } else { None };
-        let t = Rc::new(crate::voting::tally_lean(compound, a, abstention, orgs, self.unit_positions(compound)));
+        let positions = self.unit_positions(compound);
+        let t = Rc::new(crate::voting::tally_lean(compound, a, abstention, orgs, positions.as_deref()));
         self.tallies.borrow_mut().insert(key, Rc::clone(&t));
         t
     }

@@ -20,10 +20,10 @@
 //! [`crate::dates`]. AV008 counts the notice the same way: published on 17 May for a vote
 //! opening on 1 June is 15 days' notice.
 
-use foldhash::{HashMap, HashMapExt, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use super::{Ctx, Finding, RuleMeta};
-use crate::model::{Assembly, Ballot, Choice, Compound, DeclaredResult, Ratio, Scope, Unit};
+use crate::model::{Assembly, Ballot, Choice, Compound, DeclaredResult, MatterId, Ratio, Scope, Unit};
 use crate::report::{Basis, Path, RuleCode, Severity, doc_path};
 use crate::voting::{self, HeadKey, Lean, Majority, MatterTally};
 
@@ -290,12 +290,22 @@ fn ballots(ctx: &mut Ctx<'_>, at: &At<'_>) {
         return;
     }
     let (ci, ai, a) = (at.ci, at.ai, at.assembly);
-    let units: HashMap<&str, &Unit> = at.compound.units.iter().rev().map(|u| (u.id.as_str(), u)).collect();
-    let mut first_ballot: HashMap<&str, usize> = HashMap::with_capacity(a.ballots.len());
-    // The agenda's matter ids, for AV009 (a ballot names each matter once).
-    let agenda: HashSet<&str> = a.matters.iter().map(|m| m.id.as_str()).collect();
+    let c = at.compound;
+    // The position of each unit id (the first of a duplicated id), shared with CFG001 and the
+    // tallies; built here only for a compound of no part (not the case in an audit).
+    let positions = ctx.unit_positions(c).unwrap_or_else(|| std::rc::Rc::new(voting::unit_positions(c)));
+    // The first counted ballot of each unit, by the unit's position.
+    let mut first_ballot: Vec<Option<usize>> = vec![None; c.units.len()];
+    // The agenda's matter ids, for AV009 (a ballot names each matter once), built only when a
+    // ballot's choices are not in agenda order.
+    let agenda: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
+    let on_agenda = |i: usize, m: &MatterId| {
+        a.matters.get(i).is_some_and(|x| x.id == *m)
+            || agenda.get_or_init(|| a.matters.iter().map(|x| x.id.as_str()).collect()).contains(m.as_str())
+    };
     for (bi, b) in a.ballots.iter().enumerate() {
-        let unit = units.get(b.unit.as_str()).copied();
+        let position = positions.get(b.unit.as_str()).copied();
+        let unit = position.and_then(|p| c.units.get(p));
         let scoped = unit.filter(|u| voting::unit_in_scope(u, &a.scope));
         if in_scope_on && scoped.is_none() {
             ctx.emit(out_of_scope(at, bi, b, unit));
@@ -306,12 +316,10 @@ fn ballots(ctx: &mut Ctx<'_>, at: &At<'_>) {
             if entitled_on && !voting::voter_entitled(u, b, Some(&ctx.cfg.organizations)) && judgeable(ctx, u, b) {
                 ctx.emit(not_entitled(at, bi, u, b));
             }
-            match first_ballot.get(b.unit.as_str()) {
-                Some(&first) if once_on => ctx.emit(second_ballot(at, bi, b, first)),
-                Some(_) => {}
-                None => {
-                    first_ballot.insert(b.unit.as_str(), bi);
-                }
+            match position.and_then(|p| first_ballot.get_mut(p)) {
+                Some(Some(first)) if once_on => ctx.emit(second_ballot(at, bi, b, *first)),
+                Some(slot @ None) => *slot = Some(bi),
+                _ => {}
             }
         }
         if window_on && (b.cast_on < a.opened_on || b.cast_on > a.closed_on) {
@@ -320,7 +328,7 @@ fn ballots(ctx: &mut Ctx<'_>, at: &At<'_>) {
         if names_on {
             // The subject is written only when a finding needs it.
             let mut subject = None;
-            for (matter, _) in b.choices.iter().filter(|(m, _)| !agenda.contains(m.as_str())) {
+            for (_, (matter, _)) in b.choices.iter().enumerate().filter(|(i, (m, _))| !on_agenda(*i, m)) {
                 let subject: &String = subject.get_or_insert_with(|| at.subject(b.unit.as_str()));
                 ctx.emit(
                     at.finding(

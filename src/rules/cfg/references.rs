@@ -282,8 +282,12 @@ pub(super) fn reference_resolves(ctx: &mut Ctx<'_>) {
     let cfg = ctx.cfg;
     let index = ctx.index;
     // The context checks one compound at most.
-    let locals: Vec<(usize, Local<'_, '_>)> =
-        ctx.compounds().map(|(ci, c)| (ci, Local::of(c, index.known_owners(c), ctx.unit_positions(c)))).collect();
+    let positions: Vec<_> = ctx.compounds().map(|(_, c)| ctx.unit_positions(c)).collect();
+    let locals: Vec<(usize, Local<'_, '_>)> = ctx
+        .compounds()
+        .zip(&positions)
+        .map(|((ci, c), p)| (ci, Local::of(c, index.known_owners(c), p.as_deref())))
+        .collect();
     let mut found = Vec::new();
     walk(ctx, &mut |ci, r, path| {
         let local = locals.iter().find(|(i, _)| Some(*i) == ci).map(|(_, l)| l);
