@@ -1,7 +1,8 @@
 //! The rule catalogue and the audit driver. One file per family under `rules/`.
 //!
 //! A rule reads the model and the policy and emits findings through `Ctx`; it never parses,
-//! prints or panics. The driver runs the families in catalogue order; the report sorts.
+//! prints or panics. The driver runs the families in catalogue order over one part of the
+//! document at a time (the district's records, then each compound's); the report sorts.
 //!
 //! # Example
 //! ```
