@@ -82,7 +82,7 @@ use serde::{Serialize, Serializer};
 pub use crate::policy::Abstention;
 
 pub(crate) use count::{
-    Lean, entitled as voter_entitled, in_scope as unit_in_scope, lean as tally_lean, unit_positions,
+    Agenda, Lean, entitled as voter_entitled, in_scope as unit_in_scope, lean as tally_lean, unit_positions,
 };
 
 use crate::config::GovernanceConfig;

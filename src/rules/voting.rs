@@ -20,10 +20,10 @@
 //! [`crate::dates`]. AV008 counts the notice the same way: published on 17 May for a vote
 //! opening on 1 June is 15 days' notice.
 
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 
 use super::{Ctx, Finding, RuleMeta};
-use crate::model::{Assembly, Ballot, Choice, Compound, DeclaredResult, MatterId, Ratio, Scope, Unit};
+use crate::model::{Assembly, Ballot, Choice, Compound, DeclaredResult, Ratio, Scope, Unit};
 use crate::report::{Basis, Path, RuleCode, Severity, doc_path};
 use crate::voting::{self, HeadKey, Lean, Majority, MatterTally};
 
@@ -296,13 +296,8 @@ fn ballots(ctx: &mut Ctx<'_>, at: &At<'_>) {
     let positions = ctx.unit_positions(c).unwrap_or_else(|| std::rc::Rc::new(voting::unit_positions(c)));
     // The first counted ballot of each unit, by the unit's position.
     let mut first_ballot: Vec<Option<usize>> = vec![None; c.units.len()];
-    // The agenda's matter ids, for AV009 (a ballot names each matter once), built only when a
-    // ballot's choices are not in agenda order.
-    let agenda: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
-    let on_agenda = |i: usize, m: &MatterId| {
-        a.matters.get(i).is_some_and(|x| x.id == *m)
-            || agenda.get_or_init(|| a.matters.iter().map(|x| x.id.as_str()).collect()).contains(m.as_str())
-    };
+    // Where a ballot's choices sit on the agenda, for AV009 (shared with the tally).
+    let agenda = voting::Agenda::of(a);
     for (bi, b) in a.ballots.iter().enumerate() {
         let position = positions.get(b.unit.as_str()).copied();
         let unit = position.and_then(|p| c.units.get(p));
@@ -328,7 +323,8 @@ fn ballots(ctx: &mut Ctx<'_>, at: &At<'_>) {
         if names_on {
             // The subject is written only when a finding needs it.
             let mut subject = None;
-            for (_, (matter, _)) in b.choices.iter().enumerate().filter(|(i, (m, _))| !on_agenda(*i, m)) {
+            for (_, (matter, _)) in b.choices.iter().enumerate().filter(|(i, (m, _))| agenda.position(*i, m).is_none())
+            {
                 let subject: &String = subject.get_or_insert_with(|| at.subject(b.unit.as_str()));
                 ctx.emit(
                     at.finding(

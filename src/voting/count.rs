@@ -1,6 +1,6 @@
 //! The counting itself: heads of the scope, which ballots count, and the per-matter tally.
 
-use foldhash::{HashMap, HashMapExt, HashSet};
+use foldhash::{HashMap, HashMapExt};
 
 use super::exact::{self, Bound, Hundredths};
 use super::{
@@ -244,7 +244,12 @@ pub(super) fn run(
 /// The position of each unit id in `compound.units` (the first of a duplicated id): what the
 /// audit builds once per compound and passes to [`lean`].
 pub(crate) fn unit_positions(compound: &Compound) -> HashMap<&str, usize> {
-    compound.units.iter().enumerate().rev().map(|(i, u)| (u.id.as_str(), i)).collect()
+    positions(compound.units.iter())
+}
+
+/// The position of each unit's id in `units` (the first of a duplicated id).
+fn positions<'c>(units: impl DoubleEndedIterator<Item = &'c Unit> + ExactSizeIterator) -> HashMap<&'c str, usize> {
+    units.enumerate().rev().map(|(i, u)| (u.id.as_str(), i)).collect()
 }
 
 /// Where the ballots' units are found: each in-scope unit's position in the tally's list, and
@@ -253,8 +258,8 @@ enum Positions<'c, 't> {
     /// The compound's table ([`unit_positions`], no duplicated id) and, for a building vote,
     /// each compound position's place in scope.
     Shared { table: &'t HashMap<&'c str, usize>, scoped: Option<Vec<usize>> },
-    /// A table of the units in scope, and a set of all units built on first need.
-    Own { table: HashMap<&'c str, usize>, all: std::cell::OnceCell<HashSet<&'c str>>, compound: &'c Compound },
+    /// A table of the units in scope, and the compound's table built on first need.
+    Own { table: HashMap<&'c str, usize>, all: std::cell::OnceCell<HashMap<&'c str, usize>>, compound: &'c Compound },
 }
 
 impl Positions<'_, '_> {
@@ -270,7 +275,7 @@ impl Positions<'_, '_> {
             Self::Own { table, all, compound } => table.get(id).copied().ok_or_else(|| {
                 // Built on the first ballot that needs it, so a building vote with stray
                 // ballots does not scan the units per ballot.
-                all.get_or_init(|| compound.units.iter().map(|u| u.id.as_str()).collect()).contains(id)
+                all.get_or_init(|| unit_positions(compound)).contains_key(id)
             }),
         }
     }
@@ -308,11 +313,7 @@ pub(crate) fn lean<'a>(
             });
             Positions::Shared { table, scoped }
         }
-        None => Positions::Own {
-            table: units.iter().enumerate().rev().map(|(i, u)| (u.id.as_str(), i)).collect(),
-            all: std::cell::OnceCell::new(),
-            compound,
-        },
+        None => Positions::Own { table: positions(units.iter().copied()), all: std::cell::OnceCell::new(), compound },
     };
 
     let mut overflowed = false;
@@ -379,41 +380,58 @@ pub(crate) fn lean<'a>(
     Lean { units, head_of_unit, n_heads, excluded: excluded_of, overflowed, total, matters }
 }
 
+/// Where a ballot's choices sit on the agenda: the first agenda position of a matter id.
+pub(crate) struct Agenda<'a> {
+    matters: &'a [Matter],
+    /// The first agenda position of each matter id.
+    first: HashMap<&'a str, usize>,
+    /// For each agenda position, the first position with the same id (itself unless CFG002).
+    first_of: Vec<usize>,
+}
+
+impl<'a> Agenda<'a> {
+    pub(crate) fn of(assembly: &'a Assembly) -> Self {
+        let n = assembly.matters.len();
+        let mut first: HashMap<&str, usize> = HashMap::with_capacity(n);
+        let first_of =
+            assembly.matters.iter().enumerate().map(|(j, m)| *first.entry(m.id.as_str()).or_insert(j)).collect();
+        Self { matters: &assembly.matters, first, first_of }
+    }
+
+    /// The first agenda position of `id`, the `i`-th choice of a ballot. A ballot usually lists
+    /// its choices in agenda order, so the `i`-th matter is compared first (unless its id is
+    /// also earlier on the agenda); then a short agenda is searched in order rather than
+    /// hashing the id.
+    pub(crate) fn position(&self, i: usize, id: &MatterId) -> Option<usize> {
+        if let Some(m) = self.matters.get(i)
+            && self.first_of.get(i) == Some(&i)
+            && m.id == *id
+        {
+            return Some(i);
+        }
+        if self.matters.len() <= SHORT_AGENDA {
+            self.matters.iter().position(|m| m.id == *id)
+        } else {
+            self.first.get(id.as_str()).copied()
+        }
+    }
+}
+
 /// Each counted ballot's choice on each matter of the agenda, row by row (one row per counted
 /// ballot, one column per matter): what `ballot.choices.get(matter.id)` gives, read once per
 /// ballot instead of once per ballot and matter. Two matters with one id (CFG002) both read the
 /// ballot's choice for that id, as `get` would.
 fn choice_grid(assembly: &Assembly, counted: &[Counted<'_>]) -> Vec<Option<Choice>> {
     let n = assembly.matters.len();
-    // The first agenda position of each matter id, and of each position the first position
-    // with the same id.
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(n);
-    let mut first_of: Vec<usize> = Vec::with_capacity(n);
-    for (j, m) in assembly.matters.iter().enumerate() {
-        first_of.push(*first.entry(m.id.as_str()).or_insert(j));
-    }
-    // A short agenda is searched in order (the first position of an id, as the table gives)
-    // rather than hashing every choice's matter id.
-    // A ballot usually lists its choices in agenda order, so the i-th choice is first compared
-    // with the i-th matter, unless that position holds an id seen earlier on the agenda.
-    let short = n <= SHORT_AGENDA;
-    let position = |i: usize, k: &MatterId| {
-        if let Some(m) = assembly.matters.get(i)
-            && first_of.get(i) == Some(&i)
-            && m.id == *k
-        {
-            return Some(i);
-        }
-        if short { assembly.matters.iter().position(|m| m.id == *k) } else { first.get(k.as_str()).copied() }
-    };
+    let agenda = Agenda::of(assembly);
     let mut grid = vec![None; counted.len().saturating_mul(n)];
     for (row, c) in grid.chunks_mut(n.max(1)).zip(counted) {
         for (i, (k, choice)) in c.ballot.choices.iter().enumerate() {
-            if let Some(slot) = position(i, k).and_then(|j| row.get_mut(j)) {
+            if let Some(slot) = agenda.position(i, k).and_then(|j| row.get_mut(j)) {
                 *slot = Some(*choice);
             }
         }
-        for (j, &f) in first_of.iter().enumerate() {
+        for (j, &f) in agenda.first_of.iter().enumerate() {
             if f != j {
                 let copied = row.get(f).copied().flatten();
                 if let Some(slot) = row.get_mut(j) {
@@ -425,7 +443,7 @@ fn choice_grid(assembly: &Assembly, counted: &[Counted<'_>]) -> Vec<Option<Choic
     grid
 }
 
-/// Agendas of at most this many matters are searched in order by [`choice_grid`].
+/// Agendas of at most this many matters are searched in order by [`Agenda::position`].
 const SHORT_AGENDA: usize = 8;
 
 /// A matter whose tally could not be computed: all zero, nothing met.
@@ -567,9 +585,46 @@ fn matter(
 mod tests {
     use proptest::prelude::*;
 
-    use super::{Abstention, lean, unit_positions};
+    use super::{Abstention, Agenda, SHORT_AGENDA, lean, unit_positions};
     use crate::GovernanceConfig;
-    use crate::model::{Scope, UnitId};
+    use crate::model::{MatterId, Scope, UnitId};
+
+    /// Either side of the short agenda (searched in order up to `SHORT_AGENDA` matters, by
+    /// table beyond): a choice's first agenda position is found wherever the ballot lists it,
+    /// with a matter id repeated on the agenda (CFG002) and one that is not on it.
+    #[test]
+    fn agenda_positions_either_side_of_the_short_agenda() {
+        for n in [SHORT_AGENDA, SHORT_AGENDA + 1] {
+            let mut cfg = GovernanceConfig::from_json_str(crate::example::GUOKEYUAN_JSON).unwrap();
+            let a = &mut cfg.compounds[0].assemblies[0];
+            let template = a.matters[0].clone();
+            a.matters = (0..n)
+                .map(|j| {
+                    let mut m = template.clone();
+                    // The last matter repeats the id of the second.
+                    m.id = format!("m-{}", if j + 1 == n { 1 } else { j }).parse().unwrap();
+                    m
+                })
+                .collect();
+            let agenda = Agenda::of(a);
+            let id = |s: &str| -> MatterId { s.parse().unwrap() };
+            for i in 0..=n {
+                // Listed at its own position, at another, or past the agenda's end.
+                assert_eq!(agenda.position(i, &id("m-0")), Some(0), "{n} matters, choice {i}");
+                assert_eq!(
+                    agenda.position(i, &id("m-1")),
+                    Some(1),
+                    "{n} matters, choice {i}: the first of a repeated id"
+                );
+                assert_eq!(agenda.position(i, &id("m-x")), None, "{n} matters, choice {i}");
+            }
+            assert_eq!(
+                agenda.position(n - 1, &id("m-1")),
+                Some(1),
+                "{n} matters: the repeat's own position is not its first"
+            );
+        }
+    }
 
     proptest! {
         /// The audit's tally, which finds ballots' units in the compound's shared table, counts

@@ -91,9 +91,30 @@ fn parallel_and_sequential_reports_are_identical() {
     }
 }
 
+/// Either side of the parallel audit's thresholds: a one-compound document is audited on the
+/// calling thread, two compounds are shared out; the index is built on one thread below 4,096
+/// people and units and on two from there (the districts of `n - 1` and `n` compounds that
+/// straddle it).
+#[test]
+fn parallel_equals_sequential_either_side_of_its_thresholds() {
+    let policy = Policy::preset("default").unwrap();
+    let size = |cfg: &GovernanceConfig| cfg.people.len() + cfg.compounds.iter().map(|c| c.units.len()).sum::<usize>();
+    let first_at_threshold = (2..64).find(|&n| size(&district(n, 13, true)) >= 4096).unwrap();
+    for n in [1, 2, first_at_threshold - 1, first_at_threshold] {
+        let cfg = district(n, 13, true);
+        let s = size(&cfg);
+        assert_eq!(s >= 4096, n == first_at_threshold, "{n} compounds: {s} people and units");
+        assert_eq!(
+            xiaoqu::audit(&cfg, &policy),
+            audit_sequential(&cfg, &policy),
+            "{n} compounds, {s} people and units"
+        );
+    }
+}
+
 #[test]
 fn every_rule_on_parallel_equals_sequential() {
-    // Every rule switched on, so the groups that run side by side all have work.
+    // Every rule switched on, so that every family of every compound part has work.
     let mut policy = Policy::preset("default").unwrap();
     for code in xiaoqu::RuleCode::ALL {
         policy.set_rule(*code, xiaoqu::RuleSetting::On);

@@ -77,8 +77,8 @@ enum Ref<'a> {
 }
 
 /// Calls `f` for every id reference of the context's part, with the index of the compound it
-/// sits in and its path (built only when `f` asks, for a finding): the people's and organisations' references in the district's part,
-/// a compound's own in the compound's.
+/// sits in and its path (built only when `f` asks, for a finding): the people's and
+/// organisations' references in the district's part, a compound's own in the compound's.
 #[expect(clippy::too_many_lines, reason = "one flat list of every reference site in CONFIG.md reads best as one walk")]
 fn walk<'a>(ctx: &Ctx<'a>, f: &mut impl FnMut(Option<usize>, Ref<'a>, &dyn Fn() -> Path)) {
     use Kind::{
@@ -281,16 +281,13 @@ pub(super) fn reference_resolves(ctx: &mut Ctx<'_>) {
     }
     let cfg = ctx.cfg;
     let index = ctx.index;
-    // The context checks one compound at most.
-    let positions: Vec<_> = ctx.compounds().map(|(_, c)| ctx.unit_positions(c)).collect();
-    let locals: Vec<(usize, Local<'_, '_>)> = ctx
-        .compounds()
-        .zip(&positions)
-        .map(|((ci, c), p)| (ci, Local::of(c, index.known_owners(c), p.as_deref())))
-        .collect();
+    // The part's compound, if any (a context checks one compound at most), and its tables.
+    let own = ctx.compounds().next();
+    let positions = own.and_then(|(_, c)| ctx.unit_positions(c));
+    let local = own.map(|(ci, c)| (ci, Local::of(c, index.known_owners(c), positions.as_deref())));
     let mut found = Vec::new();
     walk(ctx, &mut |ci, r, path| {
-        let local = locals.iter().find(|(i, _)| Some(*i) == ci).map(|(_, l)| l);
+        let local = local.as_ref().filter(|(i, _)| Some(*i) == ci).map(|(_, l)| l);
         // The id is written out only for a reference that does not resolve.
         let (ok, kind) = match r {
             Ref::Id(kind, id) => {
