@@ -80,15 +80,52 @@ fn families(c: &mut Criterion) {
     g.finish();
 }
 
-/// The largest assembly vote of a 300-compound district (about 3,000 units).
+/// Units of the vote the tally bench counts.
+const TALLY_UNITS: usize = 3_000;
+
+/// The largest assembly vote of a 300-compound district, its compound grown to 3,000 units:
+/// units repeated with fresh ids (same building, area and owners, so owners' heads span the
+/// copies) and the ballots of the repeated units repeated for the copies.
 fn tally(c: &mut Criterion) {
-    let cfg = generate(&ExampleOptions::new().compounds(300).seed(7)).into_config();
+    let mut cfg = generate(&ExampleOptions::new().compounds(300).seed(7)).into_config();
     let largest = cfg
         .compounds
         .iter()
-        .flat_map(|k| k.assemblies.iter().map(move |a| (k, a)))
-        .max_by_key(|(k, a)| (k.units.len(), a.ballots.len()));
-    let Some((compound, assembly)) = largest else { return };
+        .enumerate()
+        .flat_map(|(ci, k)| {
+            k.assemblies.iter().enumerate().map(move |(ai, a)| (ci, ai, k.units.len(), a.ballots.len()))
+        })
+        .max_by_key(|&(_, _, units, ballots)| (units, ballots));
+    let Some((ci, ai, _, _)) = largest else { return };
+    let Some(compound) = cfg.compounds.get_mut(ci) else { return };
+    let copies: Vec<_> = compound
+        .units
+        .iter()
+        .cycle()
+        .take(TALLY_UNITS.saturating_sub(compound.units.len()))
+        .enumerate()
+        .filter_map(|(k, u)| {
+            let mut copy = u.clone();
+            copy.id = format!("{}-c{k}", u.id).parse().ok()?;
+            Some((u.id.clone(), copy))
+        })
+        .collect();
+    let Some(assembly) = compound.assemblies.get_mut(ai) else { return };
+    let extra: Vec<_> = copies
+        .iter()
+        .filter_map(|(of, copy)| {
+            let mut b = assembly.ballots.iter().find(|b| b.unit == *of)?.clone();
+            b.unit = copy.id.clone();
+            Some(b)
+        })
+        .collect();
+    assembly.ballots.extend(extra);
+    compound.units.extend(copies.into_iter().map(|(_, copy)| copy));
+    let (Some(compound), Some(assembly)) =
+        (cfg.compounds.get(ci), cfg.compounds.get(ci).and_then(|k| k.assemblies.get(ai)))
+    else {
+        return;
+    };
     let name = format!("tally_{}_units_{}_ballots", compound.units.len(), assembly.ballots.len());
     c.bench_function(&name, |b| {
         b.iter(|| xiaoqu::voting::tally(black_box(&cfg), compound.id.as_str(), assembly.id.as_str()));
